@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { EngineEventSchema } from '../../engine/events/model';
+import { ErrorInfoSchema, type ErrorInfo } from '../../engine/messages/error-info';
+import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model';
+
+/**
+ * THE contract between the UI and the engine: every channel with its request and response
+ * schema, and every event stream pushed from the engine. Electron IPC and the console
+ * host's WebSocket both carry exactly this; the renderer imports only its types.
+ */
+const ScenarioIdSchema = z.object({ id: z.string().min(1).max(100) });
+
+export const channels = {
+  'app.info': {
+    request: z.object({}),
+    response: z.object({
+      version: z.string(),
+      shell: z.enum(['desktop', 'console']),
+      hostName: z.string(),
+      dataDir: z.string(),
+    }),
+  },
+  'scenario.list': { request: z.object({}), response: z.array(ScenarioSchema) },
+  'scenario.get': { request: ScenarioIdSchema, response: ScenarioSchema },
+  'scenario.create': { request: ScenarioDraftSchema, response: ScenarioSchema },
+  'scenario.remove': { request: ScenarioIdSchema, response: ScenarioIdSchema },
+  'events.list': {
+    request: z.object({
+      limit: z.number().int().min(1).max(100_000),
+      beforeId: z.number().int().optional(),
+      scenarioId: z.string().max(100).optional(),
+    }),
+    response: z.array(EngineEventSchema),
+  },
+} as const;
+
+export const streams = {
+  'engine.event': EngineEventSchema,
+  'scenario.changed': z.object({ change: z.enum(['created', 'removed']), id: z.string() }),
+} as const;
+
+export type Channel = keyof typeof channels;
+export type ChannelRequest<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type ChannelResponse<C extends Channel> = z.output<(typeof channels)[C]['response']>;
+export type Stream = keyof typeof streams;
+export type StreamPayload<S extends Stream> = z.output<(typeof streams)[S]>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** What `window.understudy` (Electron preload) and the WebSocket client both implement. */
+export interface UnderstudyApi {
+  invoke<C extends Channel>(channel: C, request: ChannelRequest<C>): Promise<Result<ChannelResponse<C>>>;
+  subscribe<S extends Stream>(stream: S, listener: (payload: StreamPayload<S>) => void): () => void;
+}
+
+/** The console host's WebSocket messages, validated on both ends. */
+export const WireRequestSchema = z.object({ id: z.number().int(), channel: z.string().max(100), request: z.unknown() });
+export const WireReplySchema = z.object({
+  id: z.number().int(),
+  result: z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: ErrorInfoSchema })]),
+});
+export const WireEventSchema = z.object({ stream: z.string(), payload: z.unknown() });
+
+export type { ErrorInfo };
+export type { Scenario, ScenarioDraft, ScenarioType } from '../../engine/scenario/model';
+export type { EngineEvent, Severity } from '../../engine/events/model';

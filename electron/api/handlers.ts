@@ -1,0 +1,66 @@
+import type { Engine } from '../../engine/engine';
+import { UserError, toErrorInfo } from '../../engine/messages/user-error';
+import { channels, type Channel, type ChannelRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
+
+export interface ShellInfo {
+  version: string;
+  shell: 'desktop' | 'console';
+  dataDir: string;
+}
+
+type Handlers = { [C in Channel]: (request: ChannelRequest<C>) => ChannelResponse<C> | Promise<ChannelResponse<C>> };
+
+/** Channel → engine call. The one place both Electron IPC and the console host route through. */
+export function createHandlers(engine: Engine, shell: ShellInfo): Handlers {
+  return {
+    'app.info': () => ({ ...shell, hostName: engine.hostName }),
+    'scenario.list': () => engine.scenarios.list(),
+    'scenario.get': ({ id }) => engine.scenarios.get(id),
+    'scenario.create': (draft) => engine.scenarios.create(draft),
+    'scenario.remove': ({ id }) => {
+      engine.scenarios.remove(id);
+      return { id };
+    },
+    'events.list': (query) => engine.events.list(query),
+  };
+}
+
+function isChannel(name: string): name is Channel {
+  return Object.hasOwn(channels, name);
+}
+
+function issuesAsFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  return Object.fromEntries(issues.map((issue) => [issue.path.map(String).join('.') || '(request)', issue.message]));
+}
+
+export type Dispatch = (channel: string, rawRequest: unknown) => Promise<Result<unknown>>;
+
+/** Validates an untrusted request against the contract, runs it, and turns every failure into an error value. */
+export function createDispatch(handlers: Handlers, onInternalError: (error: unknown, channel: string) => void): Dispatch {
+  return async (channel, rawRequest) => {
+    if (!isChannel(channel)) return { ok: false, error: new UserError('E1003', `unknown channel "${channel}"`).toInfo() };
+    const parsed = channels[channel].request.safeParse(rawRequest);
+    if (!parsed.success) {
+      return { ok: false, error: new UserError('E1003', `invalid request for ${channel}`, issuesAsFields(parsed.error.issues)).toInfo() };
+    }
+    try {
+      const handler = handlers[channel] as (request: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (!(error instanceof UserError)) onInternalError(error, channel);
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  };
+}
+
+export type StreamSink = <S extends Stream>(stream: S, payload: StreamPayload<S>) => void;
+
+/** Forwards every engine stream to a sink (a window, a WebSocket); returns the unsubscribe. */
+export function forwardStreams(engine: Engine, sink: StreamSink): () => void {
+  const offEvents = engine.events.onEvent((event) => sink('engine.event', event));
+  const offScenarios = engine.scenarios.onChange((change) => sink('scenario.changed', change));
+  return () => {
+    offEvents();
+    offScenarios();
+  };
+}

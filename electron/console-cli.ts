@@ -1,0 +1,54 @@
+import { UserError } from '../engine/messages/user-error';
+import { forwardStreams } from './api/handlers';
+import { appVersion, rendererDir } from './app-paths';
+import { boot } from './boot';
+import { parseShellOptions, USAGE, type ShellOptions } from './cli-options';
+import { startConsoleHost } from './console-host';
+
+export function printUserError(error: unknown): void {
+  if (error instanceof UserError) {
+    const info = error.toInfo();
+    console.error(`${info.code} (${info.module}): ${info.message}\n  Reason: ${info.reason}\n  Action: ${info.action}`);
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Boots the engine and serves the UI on 127.0.0.1; resolves when the host is listening. */
+export async function runConsole(options: ShellOptions): Promise<void> {
+  const { engine, dispatch } = boot({ dataDir: options.dataDir, shell: 'console', version: appVersion() });
+  const host = await startConsoleHost({
+    dispatch,
+    subscribe: (sink) => forwardStreams(engine, sink),
+    staticDir: rendererDir(),
+    port: options.port,
+  });
+  console.log(`Understudy console (data: ${options.dataDir}): ${host.url}`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void host.close().then(() => {
+      engine.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+export function consoleMain(argv: readonly string[]): void {
+  let options: ShellOptions;
+  try {
+    options = parseShellOptions(argv);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+  runConsole(options).catch((error: unknown) => {
+    printUserError(error);
+    process.exit(1);
+  });
+}
+
+if (require.main === module) consoleMain(process.argv.slice(2));

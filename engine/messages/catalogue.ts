@@ -1,0 +1,64 @@
+/**
+ * Every message a user can see carries a code, the module that raised it, the likely
+ * reason and the suggested action (SPEC.md, Messages). E1xxx are the Replication
+ * Manager's own codes; E33xx and AE04xx are the backup integration's codes from SPEC.md.
+ */
+export interface MessageDefinition {
+  readonly module: string;
+  readonly title: string;
+  readonly reason: string;
+  readonly action: string;
+}
+
+export const catalogue = {
+  E1001: {
+    module: 'Scenario manager',
+    title: 'The scenario definition is not valid',
+    reason: 'One or more fields of the scenario are missing or contradict each other.',
+    action: 'Correct the fields marked in the dialog and save again.',
+  },
+  E1002: {
+    module: 'Scenario manager',
+    title: 'Scenario not found',
+    reason: 'The scenario was removed, possibly from another manager.',
+    action: 'Refresh the Scenario pane and choose an existing scenario.',
+  },
+  E1003: {
+    module: 'Manager connection',
+    title: 'The request was refused as malformed',
+    reason: 'The manager sent a request the engine does not understand (version mismatch or a damaged message).',
+    action: 'Make sure the manager and the engine are the same version, then retry.',
+  },
+  E1004: {
+    module: 'Catalog',
+    title: 'The catalog cannot be opened',
+    reason: 'The catalog database file is missing, damaged, locked by another program, or its SQLite driver was not built for this runtime.',
+    action: 'Check the data folder and its permissions; for the desktop app, rebuild native modules for Electron (see README).',
+  },
+  E1005: {
+    module: 'Catalog',
+    title: 'The catalog was created by a newer version of Understudy',
+    reason: 'Its schema has migrations this version does not know, so writing to it could damage it.',
+    action: 'Install the newer version of Understudy, or open a different data folder.',
+  },
+  E1099: {
+    module: 'Engine',
+    title: 'Internal error',
+    reason: 'An unexpected condition occurred inside the engine; the operation was not carried out.',
+    action: 'Retry the operation; if it persists, send the engine log to support.',
+  },
+  E3370: {
+    module: 'Backup task',
+    title: 'Cannot read or parse the scenario definition for a backup',
+    reason: 'The scenario registered in the catalog could not be read from its Replica or is damaged.',
+    action: 'Check that the Replica is reachable and the scenario exists, then re-register it by running it.',
+  },
+  E3371: {
+    module: 'Restore task',
+    title: "Cannot find a session's physical path in the catalog",
+    reason: 'The media or session recorded in the catalog is missing from its device.',
+    action: 'Check that the device holding the media is available, or merge the media again.',
+  },
+} as const satisfies Record<string, MessageDefinition>;
+
+export type MessageCode = keyof typeof catalogue;

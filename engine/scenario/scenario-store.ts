@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../clock';
+import type { EventLog } from '../events/event-log';
+import { UserError } from '../messages/user-error';
+import {
+  DEFAULT_ENGINE_PORT,
+  DEFAULT_SCENARIO_GROUP,
+  ScenarioSchema,
+  type Scenario,
+  type ScenarioDraft,
+} from './model';
+import { validateScenarioDraft } from './validation';
+
+export type ScenarioChange = { change: 'created' | 'removed'; id: string };
+
+interface ScenarioRow {
+  id: string;
+  definition: string;
+}
+
+/** The scenarios this manager knows, persisted in the catalog; each change is an event. */
+export class ScenarioStore {
+  private readonly emitter = new EventEmitter();
+  private readonly reportedDamage = new Set<string>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly events: EventLog,
+    private readonly clock: Clock,
+    private readonly localNames: readonly string[],
+  ) {}
+
+  list(): Scenario[] {
+    const rows = this.db.prepare('SELECT id, definition FROM scenarios ORDER BY name COLLATE NOCASE').all() as ScenarioRow[];
+    return rows.flatMap((row) => {
+      const scenario = this.parse(row);
+      return scenario ? [scenario] : [];
+    });
+  }
+
+  get(id: string): Scenario {
+    const row = this.db.prepare('SELECT id, definition FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+    const scenario = row ? this.parse(row) : undefined;
+    if (!scenario) throw new UserError('E1002', `no scenario with ID ${id}`);
+    return scenario;
+  }
+
+  create(draft: ScenarioDraft): Scenario {
+    const existingNames = this.db.prepare('SELECT name FROM scenarios').pluck().all() as string[];
+    const fields = validateScenarioDraft(draft, { existingNames, localNames: this.localNames });
+    if (Object.keys(fields).length > 0) throw new UserError('E1001', Object.values(fields)[0], fields);
+
+    const now = this.clock.now().toISOString();
+    const scenario: Scenario = {
+      id: randomUUID(),
+      name: draft.name.trim(),
+      type: draft.type,
+      group: DEFAULT_SCENARIO_GROUP,
+      master: { host: draft.master.host.trim(), port: DEFAULT_ENGINE_PORT, roots: draft.master.roots.map((root) => root.trim()) },
+      replicas: draft.replicas.map((replica) => ({
+        id: randomUUID(),
+        host: replica.host.trim(),
+        port: DEFAULT_ENGINE_PORT,
+        target: replica.target.trim(),
+      })),
+      status: { state: 'stopped', reason: 'created' },
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.db
+      .prepare('INSERT INTO scenarios (id, name, type, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(scenario.id, scenario.name, scenario.type, JSON.stringify(scenario), now, now);
+    const replicaHosts = scenario.replicas.map((replica) => replica.host).join(', ');
+    this.events.record({
+      severity: 'info',
+      scenarioId: scenario.id,
+      text: `Scenario "${scenario.name}" created (${scenario.type}; Master ${scenario.master.host} → Replica ${replicaHosts})`,
+    });
+    this.emitter.emit('change', { change: 'created', id: scenario.id } satisfies ScenarioChange);
+    return scenario;
+  }
+
+  remove(id: string): void {
+    const scenario = this.get(id);
+    this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
+    this.events.record({ severity: 'info', scenarioId: id, text: `Scenario "${scenario.name}" removed` });
+    this.emitter.emit('change', { change: 'removed', id } satisfies ScenarioChange);
+  }
+
+  onChange(listener: (change: ScenarioChange) => void): () => void {
+    this.emitter.on('change', listener);
+    return () => this.emitter.off('change', listener);
+  }
+
+  /** A record edited or damaged outside the app is reported once and left out, never trusted. */
+  private parse(row: ScenarioRow): Scenario | undefined {
+    let candidate: unknown;
+    try {
+      candidate = JSON.parse(row.definition);
+    } catch {
+      candidate = undefined;
+    }
+    const parsed = ScenarioSchema.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+    if (!this.reportedDamage.has(row.id)) {
+      this.reportedDamage.add(row.id);
+      this.events.record({ severity: 'error', code: 'E1004', scenarioId: row.id, text: `Scenario record ${row.id} in the catalog is damaged and was skipped` });
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api, onConnectionState } from './api/api';
+import { useEvents } from './store/events';
+import { useScenarios } from './store/scenarios';
+import './styles.css';
+import { ReplicationManager } from './windows/replication-manager/ReplicationManager';
+
+function reload(): void {
+  void useScenarios.getState().load();
+  void useEvents.getState().load();
+}
+
+api.subscribe('engine.event', (event) => useEvents.getState().add(event));
+api.subscribe('scenario.changed', () => void useScenarios.getState().load());
+// After a reconnect the engine may have moved on: read everything again.
+onConnectionState((state) => {
+  if (state === 'open') reload();
+});
+reload();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <ReplicationManager />
+  </StrictMode>,
+);
