@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit and integration suites run in parallel; the browser suites share one Chromium budget and run one file at a time.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {
@@ -18,7 +19,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          fileParallelism: false,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           testTimeout: 90_000,
           hookTimeout: 60_000,
         },

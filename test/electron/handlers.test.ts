@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCatalog } from '../../engine/catalog/open-catalog';
+import { createEngine, type Engine } from '../../engine/engine';
+import { createDispatch, createHandlers, type Dispatch } from '../../electron/api/handlers';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+
+let engine: Engine;
+let dispatch: Dispatch;
+let internalErrors: unknown[];
+
+const validDraft = {
+  name: 'Payroll',
+  type: 'SQLServer',
+  master: { host: 'sql01', roots: ['D:\\SQLData'] },
+  replicas: [{ host: 'dr01', target: 'E:\\Replicas\\Payroll' }],
+};
+
+beforeEach(() => {
+  engine = createEngine({ catalog: openCatalog(tempDir()) });
+  internalErrors = [];
+  dispatch = createDispatch(createHandlers(engine, { version: '9.9.9', shell: 'console', dataDir: '/data' }), (error) => internalErrors.push(error));
+});
+
+afterEach(() => {
+  engine.close();
+  removeTempDirs();
+});
+
+describe('contract dispatch', () => {
+  it('refuses an unknown channel with E1003', async () => {
+    const result = await dispatch('scenario.format', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'E1003', module: 'Manager connection' } });
+  });
+
+  it('refuses a request of the wrong shape with E1003 naming the fields', async () => {
+    const result = await dispatch('scenario.create', { name: 42, type: 'Oracle', master: {}, replicas: 'x' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('E1003');
+    expect(Object.keys(result.error.fields ?? {})).toEqual(expect.arrayContaining(['name', 'type', 'master.host', 'replicas']));
+  });
+
+  it('returns E1001 with field errors for a draft that breaks the rules, and stores nothing', async () => {
+    const result = await dispatch('scenario.create', { ...validDraft, name: ' ', master: { host: 'sql01', roots: ['relative\\path'] } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'E1001', fields: { name: expect.any(String), 'master.roots.0': expect.any(String) } } });
+    expect(await dispatch('scenario.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('creates, gets, lists and removes a scenario through the contract', async () => {
+    const created = await dispatch('scenario.create', validDraft);
+    if (!created.ok) throw new Error(created.error.message);
+    const id = (created.value as { id: string }).id;
+    expect(await dispatch('scenario.get', { id })).toMatchObject({ ok: true, value: { name: 'Payroll', type: 'SQLServer' } });
+    expect(await dispatch('scenario.remove', { id })).toEqual({ ok: true, value: { id } });
+    expect(await dispatch('scenario.get', { id })).toMatchObject({ ok: false, error: { code: 'E1002' } });
+  });
+
+  it('answers app.info with the shell and the engine host', async () => {
+    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: { version: '9.9.9', shell: 'console', dataDir: '/data', hostName: engine.hostName } });
+  });
+
+  it('turns an unexpected failure into E1099 without leaking it, and reports it', async () => {
+    const broken = createDispatch(
+      {
+        ...createHandlers(engine, { version: '1', shell: 'console', dataDir: '/data' }),
+        'scenario.list': () => {
+          throw new Error('disk on fire at /secret/path');
+        },
+      },
+      (error) => internalErrors.push(error),
+    );
+    const result = await broken('scenario.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'E1099' } });
+    expect(JSON.stringify(result)).not.toContain('/secret/path');
+    expect(internalErrors).toHaveLength(1);
+  });
+});
