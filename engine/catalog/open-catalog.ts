@@ -22,7 +22,8 @@ export function describeCatalogOpenFailure(error: unknown): string {
   if (abi) {
     return `better-sqlite3 was built for ABI ${abi[1]} but this runtime needs ABI ${abi[2]}; rebuild it for this runtime (npm run rebuild:electron for the desktop app, npm rebuild better-sqlite3 for Node).`;
   }
-  if (/ERR_DLOPEN_FAILED|invalid ELF header|was compiled against a different|Could not locate the bindings file/.test(text)) {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'ERR_DLOPEN_FAILED' || /invalid ELF header|was compiled against a different|Could not locate the bindings file/.test(text)) {
     return `the SQLite driver (better-sqlite3) could not be loaded: ${text.split('\n')[0]}`;
   }
   return text.split('\n')[0] ?? text;

@@ -14,15 +14,20 @@ export function pathFlavour(path: string): PathFlavour | undefined {
   return undefined;
 }
 
+/** Windows accepts both separators; on POSIX a backslash is an ordinary character of a name. */
+function segmentsOf(path: string): string[] {
+  return path.split(pathFlavour(path) === 'posix' ? /\/+/ : /[\\/]+/);
+}
+
 export function hasParentSegment(path: string): boolean {
-  return path.split(/[\\/]+/).some((segment) => segment === '..');
+  return segmentsOf(path).some((segment) => segment === '..');
 }
 
 /** A comparable form: forward slashes, no `.` or empty segments, no trailing slash, case folded on Windows. */
 export function comparablePath(path: string): string {
   const flavour = pathFlavour(path);
   const unc = flavour === 'windows' && UNC.test(path);
-  const segments = path.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+  const segments = segmentsOf(path).filter((segment) => segment !== '' && segment !== '.');
   const joined = (unc ? '//' : flavour === 'posix' ? '/' : '') + segments.join('/');
   return flavour === 'windows' ? joined.toLowerCase() : joined;
 }

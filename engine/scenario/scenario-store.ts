@@ -17,6 +17,7 @@ export type ScenarioChange = { change: 'created' | 'removed'; id: string };
 
 interface ScenarioRow {
   id: string;
+  name: string;
   definition: string;
 }
 
@@ -33,7 +34,7 @@ export class ScenarioStore {
   ) {}
 
   list(): Scenario[] {
-    const rows = this.db.prepare('SELECT id, definition FROM scenarios ORDER BY name COLLATE NOCASE').all() as ScenarioRow[];
+    const rows = this.db.prepare('SELECT id, name, definition FROM scenarios ORDER BY name COLLATE NOCASE').all() as ScenarioRow[];
     return rows.flatMap((row) => {
       const scenario = this.parse(row);
       return scenario ? [scenario] : [];
@@ -41,7 +42,7 @@ export class ScenarioStore {
   }
 
   get(id: string): Scenario {
-    const row = this.db.prepare('SELECT id, definition FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+    const row = this.db.prepare('SELECT id, name, definition FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
     const scenario = row ? this.parse(row) : undefined;
     if (!scenario) throw new UserError('E1002', `no scenario with ID ${id}`);
     return scenario;
@@ -82,10 +83,12 @@ export class ScenarioStore {
     return scenario;
   }
 
+  /** Works on damaged records too, so the administrator can clear one and reuse its name. */
   remove(id: string): void {
-    const scenario = this.get(id);
+    const name = this.db.prepare('SELECT name FROM scenarios WHERE id = ?').pluck().get(id) as string | undefined;
+    if (name === undefined) throw new UserError('E1002', `no scenario with ID ${id}`);
     this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
-    this.events.record({ severity: 'info', scenarioId: id, text: `Scenario "${scenario.name}" removed` });
+    this.events.record({ severity: 'info', scenarioId: id, text: `Scenario "${name}" removed` });
     this.emitter.emit('change', { change: 'removed', id } satisfies ScenarioChange);
   }
 
@@ -106,7 +109,7 @@ export class ScenarioStore {
     if (parsed.success) return parsed.data;
     if (!this.reportedDamage.has(row.id)) {
       this.reportedDamage.add(row.id);
-      this.events.record({ severity: 'error', code: 'E1004', scenarioId: row.id, text: `Scenario record ${row.id} in the catalog is damaged and was skipped` });
+      this.events.record({ severity: 'error', code: 'E1004', scenarioId: row.id, text: `Scenario "${row.name}" (ID ${row.id}) in the catalog is damaged and was skipped; remove it to reuse its name` });
     }
     return undefined;
   }

@@ -19,7 +19,7 @@ export function validateScenarioName(name: string, existingNames: readonly strin
   const trimmed = name.trim();
   if (trimmed === '') return 'Enter a scenario name.';
   if (trimmed.length > MAX_NAME_LENGTH) return `Use at most ${MAX_NAME_LENGTH} characters.`;
-  if (FORBIDDEN_NAME_CHARACTERS.test(trimmed) || [...trimmed].some((character) => character.charCodeAt(0) < 0x20)) return 'A scenario name cannot contain \\ / : * ? " < > | or control characters.';
+  if (FORBIDDEN_NAME_CHARACTERS.test(trimmed) || /\p{Cc}/u.test(trimmed)) return 'A scenario name cannot contain \\ / : * ? " < > | or control characters.';
   const lower = trimmed.toLowerCase();
   if (existingNames.some((existing) => existing.toLowerCase() === lower)) return `A scenario named "${trimmed}" already exists.`;
   return undefined;
@@ -29,7 +29,9 @@ export function validateHost(host: string): string | undefined {
   const trimmed = host.trim();
   if (trimmed === '') return 'Enter a host name or IP address.';
   if (isIP(trimmed.replace(/^\[(.*)\]$/, '$1')) !== 0) return undefined;
-  if (trimmed.length <= 253 && trimmed.split('.').every((label) => HOST_LABEL.test(label))) return undefined;
+  // A name of the form #.#.#.# is a mistyped IPv4 address, never a host name (RFC 1123 §2.1).
+  const looksNumeric = /^[\d.]+$/.test(trimmed);
+  if (!looksNumeric && trimmed.length <= 253 && trimmed.split('.').every((label) => HOST_LABEL.test(label))) return undefined;
   return `"${trimmed}" is not a valid host name or IP address.`;
 }
 
