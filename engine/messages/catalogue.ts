@@ -47,6 +47,42 @@ export const catalogue = {
     reason: 'An unexpected condition occurred inside the engine; the operation was not carried out.',
     action: 'Retry the operation; if it persists, send the engine log to support.',
   },
+  E1201: {
+    module: 'Engine connection',
+    title: 'Authentication failed',
+    reason: 'The user name or password (or the scenario\'s replication token) was not accepted by the engine.',
+    action: 'Check the engine administrator credentials for that host; re-run the scenario to issue a new replication token.',
+  },
+  E1202: {
+    module: 'Engine connection',
+    title: 'The peer sent a malformed or oversized message',
+    reason: 'The message did not follow the Understudy engine protocol (damaged, too large, or not from an Understudy engine).',
+    action: 'Check that the port belongs to an Understudy engine of the same version; the connection was closed.',
+  },
+  E1203: {
+    module: 'Engine connection',
+    title: 'Incompatible engine protocol version',
+    reason: 'The two engines speak different protocol versions.',
+    action: 'Upgrade the older engine so both run the same Understudy version.',
+  },
+  E1204: {
+    module: 'Engine connection',
+    title: 'Cannot reach the engine',
+    reason: 'The host name does not resolve, the engine is not running, or a firewall blocks its port (default 25000).',
+    action: 'Start the engine on that host (understudy-engine), check the host name and port, and open the port in the firewall.',
+  },
+  E1205: {
+    module: 'Engine connection',
+    title: "The engine's certificate does not match the one trusted for this host",
+    reason: 'The engine was reinstalled, or another machine is answering for this host name (possible interception).',
+    action: 'If the engine was reinstalled, remove its entry from the trusted engines list and connect again; otherwise investigate the network.',
+  },
+  E1206: {
+    module: 'Engine connection',
+    title: 'The request is not allowed for this connection',
+    reason: 'The connection is authenticated for one scenario\'s replication only, or the channel does not exist.',
+    action: 'Connect with the engine administrator account for management operations.',
+  },
   E3370: {
     module: 'Backup task',
     title: 'Cannot read or parse the scenario definition for a backup',

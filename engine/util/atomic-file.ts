@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** Replaces `file` with `content` so a crash leaves either the old or the new file, never a mix. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array, mode = 0o644): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'w', mode);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, file);
+  await syncDirectory(path.dirname(file));
+}
+
+/** Makes a rename or create inside `dir` durable (a no-op where directories cannot be opened, e.g. Windows). */
+export async function syncDirectory(dir: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EACCES') throw error;
+  } finally {
+    await handle?.close();
+  }
+}
