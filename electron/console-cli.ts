@@ -1,18 +1,10 @@
-import { UserError } from '../engine/messages/user-error';
+#!/usr/bin/env node
+import { describeError } from '../engine/messages/describe-error';
 import { forwardStreams } from './api/handlers';
 import { appVersion, rendererDir } from './app-paths';
 import { boot } from './boot';
 import { parseShellOptions, USAGE, type ShellOptions } from './cli-options';
 import { startConsoleHost } from './console-host';
-
-export function printUserError(error: unknown): void {
-  if (error instanceof UserError) {
-    const info = error.toInfo();
-    console.error(`${info.code} (${info.module}): ${info.message}\n  Reason: ${info.reason}\n  Action: ${info.action}`);
-  } else {
-    console.error(error instanceof Error ? error.message : String(error));
-  }
-}
 
 /** Boots the engine and serves the UI on 127.0.0.1; resolves when the host is listening. */
 export async function runConsole(options: ShellOptions): Promise<void> {
@@ -46,7 +38,7 @@ export function consoleMain(argv: readonly string[]): void {
     process.exit(2);
   }
   runConsole(options).catch((error: unknown) => {
-    printUserError(error);
+    console.error(describeError(error));
     process.exit(1);
   });
 }
