@@ -47,6 +47,33 @@ export const catalogue = {
     reason: 'An unexpected condition occurred inside the engine; the operation was not carried out.',
     action: 'Retry the operation; if it persists, send the engine log to support.',
   },
+  E1101: {
+    module: 'Replica',
+    title: "Path rejected: outside the Replica's target root or not storable on every platform",
+    reason:
+      "A change named a path that is absolute, climbs out with '..', passes through a symbolic link or junction, or uses a name Windows cannot store (a device name such as CON, ':', a trailing dot or space, a control character).",
+    action:
+      "Nothing was written. Remove links planted in the Replica's target directory; rename such files on the Master or exclude them from the scenario, then resynchronize.",
+  },
+  E1102: {
+    module: 'Replica',
+    title: 'The Replica has diverged from the Master',
+    reason:
+      "A change could not be applied because the Replica's files are not in the state the Master had (a renamed item is missing at both ends, a file stands where the Master has a directory), usually because something else wrote to the Replica.",
+    action: "Resynchronize the scenario; keep other programs from writing to the Replica's target directory.",
+  },
+  E1103: {
+    module: 'Replica',
+    title: 'The Replica cannot write to its target directory',
+    reason: "The disk holding the target directory is full or read-only, or the engine's account may not write there.",
+    action: "Free disk space or give the engine's service account full control of the target directory, then resume the scenario.",
+  },
+  E1104: {
+    module: 'Replica',
+    title: 'A change names a Master root directory this Replica does not have',
+    reason: 'The Master and the Replica run different versions of the scenario (a root directory was added or removed on one side only).',
+    action: 'Restart the scenario so both engines use the same definition; a resynchronization follows.',
+  },
   E1201: {
     module: 'Engine connection',
     title: 'Authentication failed',
@@ -82,6 +109,12 @@ export const catalogue = {
     title: 'The request is not allowed for this connection',
     reason: 'The connection is authenticated for one scenario\'s replication only, or the channel does not exist.',
     action: 'Connect with the engine administrator account for management operations.',
+  },
+  E1301: {
+    module: 'Spool',
+    title: 'Queue overflow',
+    reason: "A Replica's spool on the Master reached its size limit or the disk's minimum free space while the Replica was disconnected, suspended or slower than the changes.",
+    action: 'The Replica will be resynchronized when it is reachable. Raise the spool limits (at least 10% of the data set) or free disk space on the Master.',
   },
   E3370: {
     module: 'Backup task',

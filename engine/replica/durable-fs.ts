@@ -1,0 +1,97 @@
+import fs, { type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../messages/user-error';
+import { symlinkRejected } from './path-guard';
+
+/**
+ * File system steps the applier builds on, each durable before it returns: a new or removed
+ * directory entry is only safe once its parent directory is fsync'd, contents and metadata
+ * once the file itself is.
+ */
+
+const IS_WINDOWS = process.platform === 'win32';
+// Undefined on Windows, where junctions are caught by the path guard's lstat instead.
+export const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+// Set-id bits are dropped: files written as the engine's (often root) account from network
+// data must never become set-id programs on the Replica host.
+const REPLICATED_MODE_BITS = 0o1777;
+
+export function errnoOf(error: unknown): string | undefined {
+  return error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+}
+
+/** Windows cannot open a directory to flush it; NTFS journals directory changes itself. */
+export async function fsyncDirectory(directory: string): Promise<void> {
+  if (IS_WINDOWS) return;
+  const handle = await fs.open(directory, fs.constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Creates each missing directory of `segments` below `realRoot`, one level at a time, so a
+ * symbolic link slipped in since the path guard looked is refused instead of followed
+ * (mkdir's recursive mode would follow it). Returns the deepest directory's path.
+ */
+export async function ensureDirectories(realRoot: string, segments: readonly string[], shownPath: string): Promise<string> {
+  let current = realRoot;
+  for (const [index, segment] of segments.entries()) {
+    const parent = current;
+    current = path.join(current, segment);
+    try {
+      await fs.mkdir(current);
+      await fsyncDirectory(parent);
+    } catch (error) {
+      if (errnoOf(error) !== 'EEXIST') throw error;
+      const stats = await fs.lstat(current);
+      const shownComponent = segments.slice(0, index + 1).join('/');
+      if (stats.isSymbolicLink()) throw symlinkRejected(shownPath, shownComponent);
+      if (!stats.isDirectory()) {
+        throw new UserError('E1102', `${JSON.stringify(shownComponent)} is a file on the Replica, a directory on the Master`);
+      }
+    }
+  }
+  return current;
+}
+
+/** Writes all of `data` at `position`, looping over short writes. */
+export async function writeAll(handle: FileHandle, data: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < data.byteLength) {
+    const { bytesWritten } = await handle.write(data, done, data.byteLength - done, position + done);
+    // A regular file accepts at least one byte or fails; zero would loop forever.
+    if (bytesWritten === 0) throw new UserError('E1103', 'the file system accepted no bytes');
+    done += bytesWritten;
+  }
+}
+
+/** mtime (atime too, so re-applying gives identical metadata) and mode on an open file, then fsync. */
+export async function finishFile(handle: FileHandle, mtimeMs: number, mode: number): Promise<void> {
+  const seconds = mtimeMs / 1000;
+  await handle.utimes(seconds, seconds);
+  // Windows maps chmod to the read-only flag only, which would then block the next update.
+  if (!IS_WINDOWS) await handle.chmod(mode & REPLICATED_MODE_BITS);
+  await handle.sync();
+}
+
+/**
+ * mtime and mode of an existing file or directory by path. On POSIX it is opened without
+ * following a final symbolic link (a directory opens read-only too), so the times cannot land
+ * on a link's target; Windows cannot open directories, so it sets times by path.
+ */
+export async function setTimesAndMode(absolutePath: string, mtimeMs: number, mode: number): Promise<void> {
+  if (IS_WINDOWS) {
+    const seconds = mtimeMs / 1000;
+    await fs.utimes(absolutePath, seconds, seconds);
+    return;
+  }
+  const handle = await fs.open(absolutePath, fs.constants.O_RDONLY | O_NOFOLLOW);
+  try {
+    await finishFile(handle, mtimeMs, mode);
+  } finally {
+    await handle.close();
+  }
+}

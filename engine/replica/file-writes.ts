@@ -1,0 +1,72 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../messages/user-error';
+import type { ChangeRecord } from '../replication/change-record';
+import { ensureDirectories, finishFile, fsyncDirectory, O_NOFOLLOW, writeAll } from './durable-fs';
+import { lstatOrUndefined, resolveBelowRealRoot } from './path-guard';
+import { newTempFileName } from './temp-files';
+
+/** The two records that carry file contents: a whole file (`put`) and byte ranges (`write`). */
+
+type PutRecord = Extract<ChangeRecord, { op: 'put' }>;
+type WriteRecord = Extract<ChangeRecord, { op: 'write' }>;
+
+function parentSegments(relativePath: string): string[] {
+  return relativePath.split('/').slice(0, -1);
+}
+
+function notAFileOnReplica(relativePath: string): UserError {
+  return new UserError('E1102', `${JSON.stringify(relativePath)} is a directory or special file on the Replica, a file on the Master`);
+}
+
+/**
+ * Whole file: written and fsync'd under a temporary name in the target's own directory (so
+ * the rename stays on one volume and inside the root), then renamed over the target. Readers
+ * see the old or the new contents, never a mix; a crash leaves at most a temporary file.
+ */
+export async function putFile(realRoot: string, record: PutRecord): Promise<void> {
+  const target = await resolveBelowRealRoot(realRoot, record.path);
+  const directory = await ensureDirectories(realRoot, parentSegments(record.path), record.path);
+  const existing = await lstatOrUndefined(target);
+  if (existing?.isDirectory()) throw notAFileOnReplica(record.path);
+  const temp = path.join(directory, newTempFileName());
+  // 'wx' = O_CREAT|O_EXCL: never opens an existing file or follows a link at that name.
+  const handle = await fs.open(temp, 'wx', 0o600);
+  try {
+    try {
+      await writeAll(handle, record.data, 0);
+      await finishFile(handle, record.mtimeMs, record.mode);
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncDirectory(directory);
+}
+
+/**
+ * Changed ranges written in place at their offsets, then the length set to `size` (which
+ * both extends with zeros and shrinks). Re-applying writes the same bytes and the same length,
+ * so a record replayed after a crash gives the same file. Not atomic by itself: the rewind
+ * journal saves the overwritten bytes first (ARCHITECTURE.md, step 4).
+ */
+export async function writeRanges(realRoot: string, record: WriteRecord): Promise<void> {
+  const target = await resolveBelowRealRoot(realRoot, record.path);
+  await ensureDirectories(realRoot, parentSegments(record.path), record.path);
+  const existing = await lstatOrUndefined(target);
+  if (existing !== undefined && !existing.isFile()) throw notAFileOnReplica(record.path);
+  // O_NOFOLLOW: a link created at the target since the guard looked fails with ELOOP.
+  const flags = fs.constants.O_RDWR | fs.constants.O_CREAT | O_NOFOLLOW;
+  const handle = await fs.open(target, flags, 0o600);
+  try {
+    for (const range of record.ranges) await writeAll(handle, range.data, range.offset);
+    await handle.truncate(record.size);
+    await finishFile(handle, record.mtimeMs, record.mode);
+  } finally {
+    await handle.close();
+  }
+  if (existing === undefined) await fsyncDirectory(path.dirname(target));
+}
