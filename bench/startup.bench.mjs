@@ -16,7 +16,7 @@ const SCENARIOS = 200;
 const EVENTS = 100_000;
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'understudy-bench-startup-'));
-const { engine } = boot({ dataDir, shell: 'console', version: 'bench' });
+const { engine, shutdown } = await boot({ dataDir, shell: 'console', version: 'bench', enginePort: 0, engineBind: '127.0.0.1' });
 for (let i = 0; i < SCENARIOS; i += 1) {
   engine.scenarios.create({
     name: `Branch ${String(i).padStart(3, '0')} file server`,
@@ -25,7 +25,7 @@ for (let i = 0; i < SCENARIOS; i += 1) {
     replicas: [{ host: 'cdc-replica.example', target: `E:\\Replicas\\rbo${i}` }],
   });
 }
-engine.close();
+await shutdown();
 const Database = require('better-sqlite3');
 const db = new Database(path.join(dataDir, 'catalog.db'));
 const insert = db.prepare("INSERT INTO events (time, host, severity, scenario_id, code, text) VALUES (?, 'rbo.example', ?, NULL, NULL, ?)");
@@ -41,7 +41,7 @@ const browser = await chromium.launch({
 const runs = [];
 for (let run = 0; run < 5; run += 1) {
   const started = performance.now();
-  const host = spawn(process.execPath, [path.join(root, 'dist/electron/console-cli.js'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, [path.join(root, 'dist/electron/console-cli.js'), '--data-dir', dataDir, '--port', '0', '--engine-port', '0', '--engine-bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve) => {
     let out = '';
     host.stdout.on('data', (chunk) => {

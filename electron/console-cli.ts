@@ -8,7 +8,13 @@ import { startConsoleHost } from './console-host';
 
 /** Boots the engine and serves the UI on 127.0.0.1; resolves when the host is listening. */
 export async function runConsole(options: ShellOptions): Promise<void> {
-  const { engine, dispatch } = boot({ dataDir: options.dataDir, shell: 'console', version: appVersion() });
+  const { engine, dispatch, shutdown } = await boot({
+    dataDir: options.dataDir,
+    shell: 'console',
+    version: appVersion(),
+    enginePort: options.enginePort,
+    engineBind: options.engineBind,
+  });
   const host = await startConsoleHost({
     dispatch,
     subscribe: (sink) => forwardStreams(engine, sink),
@@ -20,10 +26,10 @@ export async function runConsole(options: ShellOptions): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void host.close().then(() => {
-      engine.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(shutdown)
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

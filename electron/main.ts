@@ -39,9 +39,16 @@ function createReplicationManagerWindow(): BrowserWindow {
   return window;
 }
 
-function startEngine(): Booted | undefined {
+async function startEngine(): Promise<Booted | undefined> {
   try {
-    return boot({ dataDir: options.dataDir, shell: 'desktop', version: app.getVersion(), sqliteBinding: process.env.UNDERSTUDY_SQLITE_BINDING });
+    return await boot({
+      dataDir: options.dataDir,
+      shell: 'desktop',
+      version: app.getVersion(),
+      sqliteBinding: process.env.UNDERSTUDY_SQLITE_BINDING,
+      enginePort: options.enginePort,
+      engineBind: options.engineBind,
+    });
   } catch (error) {
     const text = error instanceof UserError ? `${error.code}: ${error.message}\n\n${error.toInfo().action}` : String(error);
     console.error(text);
@@ -50,8 +57,8 @@ function startEngine(): Booted | undefined {
   }
 }
 
-void app.whenReady().then(() => {
-  const booted = startEngine();
+void app.whenReady().then(async () => {
+  const booted = await startEngine();
   if (!booted) {
     app.exit(1);
     return;
@@ -75,8 +82,12 @@ void app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) window = createReplicationManagerWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.once('will-quit', () => {
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
     stopStreams();
-    booted.engine.close();
+    void booted.shutdown().finally(() => app.exit(0));
   });
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EngineEventSchema } from '../../engine/events/model';
 import { ErrorInfoSchema, type ErrorInfo } from '../../engine/messages/error-info';
+import { LiveScenarioSchema } from '../../engine/replication/live-status';
 import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model';
+import { ReplicationOptionsSchema } from '../../engine/scenario/options';
 
 /**
  * THE contract between the UI and the engine: every channel with its request and response
@@ -9,6 +11,9 @@ import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model
  * host's WebSocket both carry exactly this; the renderer imports only its types.
  */
 const ScenarioIdSchema = z.object({ id: z.string().min(1).max(100) });
+const ReplicaRefSchema = ScenarioIdSchema.extend({ replicaId: z.string().min(1).max(100) });
+/** Engine administrator credentials for hosts other than this one; kept in the manager's memory only. */
+const HostCredentialsSchema = z.object({ host: z.string().min(1).max(300), user: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
 
 export const channels = {
   'app.info': {
@@ -24,6 +29,13 @@ export const channels = {
   'scenario.get': { request: ScenarioIdSchema, response: ScenarioSchema },
   'scenario.create': { request: ScenarioDraftSchema, response: ScenarioSchema },
   'scenario.remove': { request: ScenarioIdSchema, response: ScenarioIdSchema },
+  'scenario.run': { request: ScenarioIdSchema.extend({ credentials: z.array(HostCredentialsSchema).max(32) }), response: ScenarioSchema },
+  'scenario.stop': { request: ScenarioIdSchema, response: ScenarioSchema },
+  'scenario.suspend': { request: ReplicaRefSchema, response: z.object({}) },
+  'scenario.resume': { request: ReplicaRefSchema, response: z.object({}) },
+  'scenario.live': { request: ScenarioIdSchema, response: LiveScenarioSchema },
+  'scenario.set-options': { request: ScenarioIdSchema.extend({ options: ReplicationOptionsSchema }), response: ScenarioSchema },
+  'scenario.needs-credentials': { request: ScenarioIdSchema, response: z.array(z.string()) },
   'events.list': {
     request: z.object({
       limit: z.number().int().min(1).max(100_000),
@@ -36,11 +48,13 @@ export const channels = {
 
 export const streams = {
   'engine.event': EngineEventSchema,
-  'scenario.changed': z.object({ change: z.enum(['created', 'removed']), id: z.string() }),
+  'scenario.changed': z.object({ change: z.enum(['created', 'removed', 'updated']), id: z.string() }),
 } as const;
 
 export type Channel = keyof typeof channels;
 export type ChannelRequest<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+/** A request as handlers receive it: validated, defaults applied. */
+export type ChannelParsedRequest<C extends Channel> = z.output<(typeof channels)[C]['request']>;
 export type ChannelResponse<C extends Channel> = z.output<(typeof channels)[C]['response']>;
 export type Stream = keyof typeof streams;
 export type StreamPayload<S extends Stream> = z.output<(typeof streams)[S]>;
@@ -63,4 +77,6 @@ export const WireEventSchema = z.object({ stream: z.string(), payload: z.unknown
 
 export type { ErrorInfo };
 export type { Scenario, ScenarioDraft, ScenarioType } from '../../engine/scenario/model';
+export type { ReplicationOptions } from '../../engine/scenario/options';
+export type { LiveScenario, LinkStatus } from '../../engine/replication/live-status';
 export type { EngineEvent, Severity } from '../../engine/events/model';

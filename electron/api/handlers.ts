@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/engine';
+import type { ScenarioControl } from '../../engine/manager/scenario-control';
 import { UserError, toErrorInfo } from '../../engine/messages/user-error';
-import { channels, type Channel, type ChannelRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
+import { channels, type Channel, type ChannelParsedRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
 
 export interface ShellInfo {
   version: string;
@@ -8,10 +9,10 @@ export interface ShellInfo {
   dataDir: string;
 }
 
-type Handlers = { [C in Channel]: (request: ChannelRequest<C>) => ChannelResponse<C> | Promise<ChannelResponse<C>> };
+type Handlers = { [C in Channel]: (request: ChannelParsedRequest<C>) => ChannelResponse<C> | Promise<ChannelResponse<C>> };
 
 /** Channel → engine call. The one place both Electron IPC and the console host route through. */
-export function createHandlers(engine: Engine, shell: ShellInfo): Handlers {
+export function createHandlers(engine: Engine, control: ScenarioControl, shell: ShellInfo): Handlers {
   return {
     'app.info': () => ({ ...shell, hostName: engine.hostName }),
     'scenario.list': () => engine.scenarios.list(),
@@ -21,6 +22,19 @@ export function createHandlers(engine: Engine, shell: ShellInfo): Handlers {
       engine.scenarios.remove(id);
       return { id };
     },
+    'scenario.run': ({ id, credentials }) => control.run(id, credentials),
+    'scenario.stop': ({ id }) => control.stop(id),
+    'scenario.suspend': async ({ id, replicaId }) => {
+      await control.setSuspended(id, replicaId, true);
+      return {};
+    },
+    'scenario.resume': async ({ id, replicaId }) => {
+      await control.setSuspended(id, replicaId, false);
+      return {};
+    },
+    'scenario.live': ({ id }) => control.live(id),
+    'scenario.set-options': ({ id, options }) => engine.scenarios.setOptions(id, options),
+    'scenario.needs-credentials': ({ id }) => control.hostsNeedingCredentials(id),
     'events.list': (query) => engine.events.list(query),
   };
 }

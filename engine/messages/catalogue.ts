@@ -41,6 +41,18 @@ export const catalogue = {
     reason: 'Its schema has migrations this version does not know, so writing to it could damage it.',
     action: 'Install the newer version of Understudy, or open a different data folder.',
   },
+  E1007: {
+    module: 'Scenario manager',
+    title: 'Stop the scenario first',
+    reason: 'Properties and removal apply only to a stopped scenario; the engines are acting on the running one.',
+    action: 'Stop the scenario, make the change, then run it again.',
+  },
+  E1008: {
+    module: 'Scenario manager',
+    title: 'Engine credentials needed',
+    reason: 'The scenario uses a host other than this one, and the manager has no administrator credentials for its engine.',
+    action: "Enter the engine administrator's user name and password for that host when running the scenario.",
+  },
   E1099: {
     module: 'Engine',
     title: 'Internal error',

@@ -11,7 +11,8 @@ const RootIndex = z.number().int().min(0).max(255);
 const RelativePath = z.string().min(1).max(4096);
 const Mtime = z.number().finite();
 const Mode = z.number().int().min(0).max(0o7777);
-const Bytes = z.instanceof(Uint8Array);
+// z.custom keeps the plain Uint8Array type (z.instanceof narrows it to an ArrayBuffer-backed one, which Buffers are not).
+const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
 
 export const ByteRangeSchema = z.object({ offset: z.number().int().min(0), data: Bytes });
 export type ByteRange = z.infer<typeof ByteRangeSchema>;

@@ -3,6 +3,7 @@ import type { EventLog } from '../events/event-log';
 import { hasAdminAccount, verifyAdmin } from '../identity/admin-account';
 import { loadOrCreateIdentity, type EngineIdentity } from '../identity/engine-identity';
 import { ReplicationTokens } from '../identity/replication-tokens';
+import type { Connection } from '../transport/connection';
 import { startEngineServer, type EngineServer } from '../transport/engine-server';
 import type { AuthRequest, Role } from '../transport/messages';
 import { TrustStore } from '../transport/trust-store';
@@ -32,7 +33,8 @@ export interface EngineParts {
 /** A capability of the engine (Master side, Replica side): its channels for administrators and for replication peers. */
 export interface EngineService {
   adminChannels(): Channels;
-  replicationChannels(scenarioId: string, replicaId: string): Channels;
+  /** Channels for a Master replicating one scenario to one Replica; `connection` lets the service talk back. */
+  replicationChannels(scenarioId: string, replicaId: string, connection: Connection): Channels;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export class EngineRuntime {
     private readonly version: string,
   ) {}
 
-  static async start(options: EngineRuntimeOptions, makeServices: (parts: EngineParts) => EngineService[]): Promise<EngineRuntime> {
+  static async start(options: EngineRuntimeOptions, makeServices: (parts: EngineParts) => Promise<EngineService[]>): Promise<EngineRuntime> {
     const identity = await loadOrCreateIdentity(path.join(options.stateDir, 'identity'), options.hostName);
     const accountsDir = path.join(options.stateDir, 'accounts');
     const parts: EngineParts = {
@@ -60,7 +62,7 @@ export class EngineRuntime {
       hostName: options.hostName,
       events: options.events,
     };
-    const services = makeServices(parts);
+    const services = await makeServices(parts);
     const holder: { runtime?: EngineRuntime } = {};
     const authenticate = async (auth: AuthRequest): Promise<Role | undefined> => {
       if (auth.method === 'password') {
@@ -83,7 +85,7 @@ export class EngineRuntime {
           options.events.record({ severity: 'info', text: `Manager connected from ${peer}` });
           registerChannels(connection, runtime.adminChannels());
         } else {
-          registerChannels(connection, runtime.replicationChannels(role.scenarioId, role.replicaId));
+          registerChannels(connection, runtime.replicationChannels(role.scenarioId, role.replicaId, connection));
         }
       },
     });
@@ -111,8 +113,8 @@ export class EngineRuntime {
     return Object.assign(info, ...this.services.map((service) => service.adminChannels()));
   }
 
-  replicationChannels(scenarioId: string, replicaId: string): Channels {
-    return Object.assign({}, ...this.services.map((service) => service.replicationChannels(scenarioId, replicaId)));
+  replicationChannels(scenarioId: string, replicaId: string, connection: Connection): Channels {
+    return Object.assign({}, ...this.services.map((service) => service.replicationChannels(scenarioId, replicaId, connection)));
   }
 
   async close(): Promise<void> {

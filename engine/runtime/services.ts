@@ -1,6 +1,8 @@
+import { MasterService } from '../replication/master-side/master-service';
+import { ReplicaService } from '../replication/replica-side/replica-service';
 import type { EngineParts, EngineService } from './engine-runtime';
 
 /** Every capability an engine offers; the same list in the desktop app, the console host and the daemon. */
-export function createEngineServices(_parts: EngineParts): EngineService[] {
-  return [];
+export async function createEngineServices(parts: EngineParts): Promise<EngineService[]> {
+  return [await ReplicaService.start(parts), await MasterService.start(parts)];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReplicationOptionsSchema } from './options';
 
 /** The scenario as stored and shown. Pure schemas: the renderer type-checks against them. */
 export const SCENARIO_TYPES = ['FileServer', 'SQLServer', 'Exchange'] as const;
@@ -30,8 +31,10 @@ export const ScenarioDraftSchema = z.object({
 });
 export type ScenarioDraft = z.infer<typeof ScenarioDraftSchema>;
 
+/** What the administrator last asked for; live replication states come from the engines. */
 export const ScenarioStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('stopped'), reason: z.enum(['created', 'user', 'autostop']) }),
+  z.object({ state: z.literal('running'), since: z.string() }),
 ]);
 export type ScenarioStatus = z.infer<typeof ScenarioStatusSchema>;
 
@@ -57,6 +60,7 @@ export const ScenarioSchema = z.object({
   master: MasterSchema,
   replicas: z.array(ReplicaSchema).min(1),
   status: ScenarioStatusSchema,
+  options: ReplicationOptionsSchema.default(ReplicationOptionsSchema.parse({})),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

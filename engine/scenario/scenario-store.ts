@@ -11,9 +11,10 @@ import {
   type Scenario,
   type ScenarioDraft,
 } from './model';
+import { DEFAULT_REPLICATION_OPTIONS, type ReplicationOptions } from './options';
 import { validateScenarioDraft } from './validation';
 
-export type ScenarioChange = { change: 'created' | 'removed'; id: string };
+export type ScenarioChange = { change: 'created' | 'removed' | 'updated'; id: string };
 
 interface ScenarioRow {
   id: string;
@@ -67,6 +68,7 @@ export class ScenarioStore {
         target: replica.target.trim(),
       })),
       status: { state: 'stopped', reason: 'created' },
+      options: { ...DEFAULT_REPLICATION_OPTIONS },
       createdAt: now,
       updatedAt: now,
     };
@@ -83,10 +85,33 @@ export class ScenarioStore {
     return scenario;
   }
 
+  /** Records the state the administrator asked for (running / stopped by user). */
+  setStatus(id: string, status: Scenario['status']): Scenario {
+    return this.update(id, { status });
+  }
+
+  /** Properties are edited only while the scenario is stopped, as the engines act on them while it runs. */
+  setOptions(id: string, options: ReplicationOptions): Scenario {
+    const scenario = this.get(id);
+    if (scenario.status.state === 'running') throw new UserError('E1007', `"${scenario.name}" is running`);
+    const updated = this.update(id, { options });
+    this.events.record({ severity: 'info', scenarioId: id, text: `Scenario "${scenario.name}" properties changed` });
+    return updated;
+  }
+
+  private update(id: string, patch: Partial<Pick<Scenario, 'status' | 'options'>>): Scenario {
+    const updated: Scenario = { ...this.get(id), ...patch, updatedAt: this.clock.now().toISOString() };
+    this.db.prepare('UPDATE scenarios SET definition = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(updated), updated.updatedAt, id);
+    this.emitter.emit('change', { change: 'updated', id } satisfies ScenarioChange);
+    return updated;
+  }
+
   /** Works on damaged records too, so the administrator can clear one and reuse its name. */
   remove(id: string): void {
     const name = this.db.prepare('SELECT name FROM scenarios WHERE id = ?').pluck().get(id) as string | undefined;
     if (name === undefined) throw new UserError('E1002', `no scenario with ID ${id}`);
+    const row = this.db.prepare('SELECT id, name, definition FROM scenarios WHERE id = ?').get(id) as ScenarioRow;
+    if (this.parse(row)?.status.state === 'running') throw new UserError('E1007', `"${name}" is running`);
     this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
     this.events.record({ severity: 'info', scenarioId: id, text: `Scenario "${name}" removed` });
     this.emitter.emit('change', { change: 'removed', id } satisfies ScenarioChange);

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, onConnectionState } from './api/api';
 import { useEvents } from './store/events';
+import { startLivePolling } from './store/live';
 import { useScenarios } from './store/scenarios';
 import './styles.css';
 import { ReplicationManager } from './windows/replication-manager/ReplicationManager';
@@ -18,6 +19,7 @@ onConnectionState((state) => {
   if (state === 'open') reload();
 });
 reload();
+startLivePolling();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

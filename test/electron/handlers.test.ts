@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCatalog } from '../../engine/catalog/open-catalog';
-import { createEngine, type Engine } from '../../engine/engine';
+import type { Engine } from '../../engine/engine';
+import type { ScenarioControl } from '../../engine/manager/scenario-control';
 import { createDispatch, createHandlers, type Dispatch } from '../../electron/api/handlers';
+import { boot, type Booted } from '../../electron/boot';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 
+let booted: Booted;
 let engine: Engine;
+let control: ScenarioControl;
 let dispatch: Dispatch;
 let internalErrors: unknown[];
 
@@ -15,14 +18,16 @@ const validDraft = {
   replicas: [{ host: 'dr01', target: 'E:\\Replicas\\Payroll' }],
 };
 
-beforeEach(() => {
-  engine = createEngine({ catalog: openCatalog(tempDir()) });
+beforeEach(async () => {
+  booted = await boot({ dataDir: tempDir(), shell: 'console', version: '9.9.9', enginePort: 0, engineBind: '127.0.0.1' });
+  engine = booted.engine;
+  control = booted.replication.control;
   internalErrors = [];
-  dispatch = createDispatch(createHandlers(engine, { version: '9.9.9', shell: 'console', dataDir: '/data' }), (error) => internalErrors.push(error));
+  dispatch = createDispatch(createHandlers(engine, control, { version: '9.9.9', shell: 'console', dataDir: '/data' }), (error) => internalErrors.push(error));
 });
 
-afterEach(() => {
-  engine.close();
+afterEach(async () => {
+  await booted.shutdown();
   removeTempDirs();
 });
 
@@ -62,7 +67,7 @@ describe('contract dispatch', () => {
   it('turns an unexpected failure into E1099 without leaking it, and reports it', async () => {
     const broken = createDispatch(
       {
-        ...createHandlers(engine, { version: '1', shell: 'console', dataDir: '/data' }),
+        ...createHandlers(engine, control, { version: '1', shell: 'console', dataDir: '/data' }),
         'scenario.list': () => {
           throw new Error('disk on fire at /secret/path');
         },

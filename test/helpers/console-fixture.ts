@@ -19,7 +19,7 @@ export async function startConsoleFixture(): Promise<ConsoleFixture> {
   fs.mkdirSync(path.join(staticDir, 'assets'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Understudy</title>');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log("app")');
-  const booted = boot({ dataDir: tempDir(), shell: 'console', version: 'test' });
+  const booted = await boot({ dataDir: tempDir(), shell: 'console', version: 'test', enginePort: 0, engineBind: '127.0.0.1' });
   const host = await startConsoleHost({
     dispatch: booted.dispatch,
     subscribe: (sink) => forwardStreams(booted.engine, sink),
@@ -31,7 +31,7 @@ export async function startConsoleFixture(): Promise<ConsoleFixture> {
     origin: `http://127.0.0.1:${host.port}`,
     close: async () => {
       await host.close();
-      booted.engine.close();
+      await booted.shutdown();
     },
   };
 }

@@ -15,7 +15,7 @@ export interface ConsoleProcess {
 /** The real console host as its own process (the built app, exactly as `npm run console` runs it). */
 export async function startConsoleProcess(dataDir: string): Promise<ConsoleProcess> {
   if (!fs.existsSync(consoleCli)) throw new Error(`${consoleCli} is missing: run \`npm run build\` first (npm test does).`);
-  const child = spawn(process.execPath, [consoleCli, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [consoleCli, '--data-dir', dataDir, '--port', '0', '--engine-port', '0', '--engine-bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

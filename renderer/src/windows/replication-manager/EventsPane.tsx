@@ -1,6 +1,6 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState, type ReactElement } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { EngineEvent, Severity } from '../../../../electron/api/contract';
 import { filterEvents } from './events-filter';
 import { useEvents } from '../../store/events';
@@ -15,8 +15,11 @@ const columns = [
 
 const ROW_HEIGHT = 24;
 
-/** Bottom pane: every significant event, newest first, errors in bold; virtualised for 100,000 rows. */
-export function EventsPane(): ReactElement {
+/**
+ * Bottom pane: every significant event, newest first, errors in bold; virtualised for 100,000 rows.
+ * Memoised and fed only by the events store, so the window re-rendering (toolbar, live status) never re-renders it.
+ */
+export const EventsPane = memo(function EventsPane(): ReactElement {
   const events = useEvents((state) => state.events);
   const [query, setQuery] = useState('');
   const [severity, setSeverity] = useState<Severity | 'all'>('all');
@@ -77,4 +80,4 @@ export function EventsPane(): ReactElement {
       </div>
     </section>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, ScenarioType } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field, inputProps } from '../../components/Field';
 import { useScenarios } from '../../store/scenarios';
 import { EMPTY_FORM, errorsByControl, toDraft, type DraftForm } from './scenario-draft-form';
 
@@ -10,24 +11,6 @@ const TYPES: { type: ScenarioType; description: string }[] = [
   { type: 'SQLServer', description: 'SQL Server databases; one entity per database' },
   { type: 'Exchange', description: 'Exchange storage groups; one entity per storage group' },
 ];
-
-function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactNode }): ReactElement {
-  return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function inputProps(id: string, error: string | undefined) {
-  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
-}
 
 /** New Scenario: name, type, Master and its root directories, Replica(s) and their target. The engine validates. */
 export function NewScenarioDialog({ onClose }: { onClose(): void }): ReactElement {

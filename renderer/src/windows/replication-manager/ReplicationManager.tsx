@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { selectedScenario, useScenarios } from '../../store/scenarios';
+import { CredentialsDialog } from './CredentialsDialog';
 import { EventsPane } from './EventsPane';
 import { FrameworkPane } from './FrameworkPane';
 import { HostPane } from './HostPane';
@@ -9,39 +10,66 @@ import { NewScenarioDialog } from './NewScenarioDialog';
 import { RemoveScenarioDialog } from './RemoveScenarioDialog';
 import { ScenarioPane } from './ScenarioPane';
 import { StatusBar } from './StatusBar';
+import { StopScenarioDialog } from './StopScenarioDialog';
 import { Toolbar } from './Toolbar';
+import { useScenarioCommands } from './use-scenario-commands';
 
-type OpenDialog = 'none' | 'new' | 'remove';
+type OpenDialog = { kind: 'none' } | { kind: 'new' } | { kind: 'remove' } | { kind: 'stop' } | { kind: 'credentials'; hosts: string[] };
+const NONE: OpenDialog = { kind: 'none' };
+
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
 
 /** The four-pane window: Scenario | Host | Framework above, Events below, all resizable and remembered. */
 export function ReplicationManager(): ReactElement {
   const scenario = useScenarios(selectedScenario);
   const loadError = useScenarios((state) => state.loadError);
-  const [dialog, setDialog] = useState<OpenDialog>('none');
+  const [dialog, setDialog] = useState<OpenDialog>(NONE);
+  const commands = useScenarioCommands((hosts) => setDialog({ kind: 'credentials', hosts }));
   const outer = useDefaultLayout({ id: 'replication-manager-rows', storage: localStorage });
   const inner = useDefaultLayout({ id: 'replication-manager-columns', storage: localStorage });
+  const removable = scenario !== undefined && scenario.status.state !== 'running';
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (dialog !== 'none') return;
+      if (dialog.kind !== 'none') return;
       if (event.ctrlKey && event.key.toLowerCase() === 'n') {
         event.preventDefault();
-        setDialog('new');
-      } else if (event.key === 'Delete' && scenario && !(event.target instanceof HTMLInputElement)) {
-        setDialog('remove');
+        setDialog({ kind: 'new' });
+      } else if (event.key === 'Delete' && removable && !typingIn(event.target)) {
+        setDialog({ kind: 'remove' });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dialog, scenario]);
+  }, [dialog, removable]);
 
+  const close = (): void => setDialog(NONE);
   return (
     <div className="window">
       <header className="title-bar">
         <h1>Replication Manager</h1>
-        <Toolbar canRemove={scenario !== undefined} onNew={() => setDialog('new')} onRemove={() => setDialog('remove')} />
+        <Toolbar
+          scenario={scenario}
+          busy={commands.busy}
+          onNew={() => setDialog({ kind: 'new' })}
+          onRun={() => scenario && commands.run(scenario)}
+          onStop={() => setDialog({ kind: 'stop' })}
+          onSuspend={(replicaId) => scenario && commands.suspend(scenario, replicaId)}
+          onResume={(replicaId) => scenario && commands.resume(scenario, replicaId)}
+          onRemove={() => setDialog({ kind: 'remove' })}
+        />
       </header>
       {loadError && <ErrorBanner error={loadError} />}
+      {commands.error && (
+        <div className="dismissable">
+          <ErrorBanner error={commands.error} />
+          <button type="button" className="link" onClick={commands.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      )}
       <main className="panes">
         <Group orientation="vertical" {...outer}>
           <Panel id="top" defaultSize="68" minSize="20">
@@ -66,8 +94,10 @@ export function ReplicationManager(): ReactElement {
         </Group>
       </main>
       <StatusBar />
-      {dialog === 'new' && <NewScenarioDialog onClose={() => setDialog('none')} />}
-      {dialog === 'remove' && scenario && <RemoveScenarioDialog scenario={scenario} onClose={() => setDialog('none')} />}
+      {dialog.kind === 'new' && <NewScenarioDialog onClose={close} />}
+      {dialog.kind === 'remove' && scenario && <RemoveScenarioDialog scenario={scenario} onClose={close} />}
+      {dialog.kind === 'stop' && scenario && <StopScenarioDialog scenario={scenario} onClose={close} />}
+      {dialog.kind === 'credentials' && scenario && <CredentialsDialog scenario={scenario} hosts={dialog.hosts} onClose={close} />}
     </div>
   );
 }

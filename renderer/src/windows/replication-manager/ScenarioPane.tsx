@@ -1,11 +1,13 @@
 import type { ReactElement } from 'react';
 import { Icon } from '../../components/Icon';
 import { useScenarios } from '../../store/scenarios';
-import { statusView } from './scenario-status';
+import { ScenarioRow } from './ScenarioRow';
 
 /** Left pane: every scenario, grouped, with its status icon; a click selects it. */
 export function ScenarioPane(): ReactElement {
-  const { scenarios, selectedId, select } = useScenarios();
+  const scenarios = useScenarios((state) => state.scenarios);
+  const selectedId = useScenarios((state) => state.selectedId);
+  const select = useScenarios((state) => state.select);
   const groups = [...new Set(scenarios.map((scenario) => scenario.group))];
   return (
     <section className="pane" aria-label="Scenario pane">
@@ -31,29 +33,9 @@ export function ScenarioPane(): ReactElement {
               </tr>
               {scenarios
                 .filter((scenario) => scenario.group === group)
-                .map((scenario) => {
-                  const status = statusView(scenario.status);
-                  const selected = scenario.id === selectedId;
-                  return (
-                    <tr
-                      key={scenario.id}
-                      aria-selected={selected}
-                      className={selected ? 'selected' : undefined}
-                      tabIndex={0}
-                      onClick={() => select(scenario.id)}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Enter' || event.key === ' ') select(scenario.id);
-                      }}
-                    >
-                      <td>
-                        <Icon name={status.icon} className={`tone-${status.tone}`} title={status.label} /> {scenario.name}
-                      </td>
-                      <td>{status.label}</td>
-                      <td>{scenario.type}</td>
-                      <td>{scenario.master.host}</td>
-                    </tr>
-                  );
-                })}
+                .map((scenario) => (
+                  <ScenarioRow key={scenario.id} scenario={scenario} selected={scenario.id === selectedId} onSelect={select} />
+                ))}
             </tbody>
           ))}
         </table>

@@ -1,20 +1,57 @@
 import type { ReactElement } from 'react';
+import type { Scenario } from '../../../../electron/api/contract';
 import { Icon } from '../../components/Icon';
+import { useLive } from '../../store/live';
+import { selectedReplica, useScenarios } from '../../store/scenarios';
+import { linkOf } from './link-status';
 
 interface ToolbarProps {
-  canRemove: boolean;
+  scenario: Scenario | undefined;
+  /** A command is under way: Run/Suspend/Resume wait for it. */
+  busy: boolean;
   onNew(): void;
+  onRun(): void;
+  onStop(): void;
+  onSuspend(replicaId: string): void;
+  onResume(replicaId: string): void;
   onRemove(): void;
 }
 
-/** The scenario actions that exist so far; each later capability adds its button here. */
-export function Toolbar({ canRemove, onNew, onRemove }: ToolbarProps): ReactElement {
+/** The scenario actions in SPEC.md's order (those that work so far). */
+export function Toolbar({ scenario, busy, onNew, onRun, onStop, onSuspend, onResume, onRemove }: ToolbarProps): ReactElement {
+  const replica = useScenarios((state) => selectedReplica(scenario, state.selectedReplicaId));
+  const linkState = useLive((state) => (scenario && replica ? linkOf(state.byId[scenario.id], replica.id)?.state : undefined));
+  const running = scenario?.status.state === 'running';
+  const stopped = scenario?.status.state === 'stopped';
+  const replicaName = replica ? `Replica ${replica.host}` : 'the selected Replica';
   return (
     <div role="toolbar" aria-label="Scenario actions" className="toolbar">
       <button type="button" onClick={onNew} title="Create a new scenario (Ctrl+N)">
         <Icon name="plus" /> New
       </button>
-      <button type="button" onClick={onRemove} disabled={!canRemove} title="Remove the selected scenario (Delete)">
+      <button type="button" onClick={onRun} disabled={!stopped || busy} title="Run the selected scenario: synchronize, then replicate">
+        <Icon name="running" className="tone-running" /> Run
+      </button>
+      <button type="button" onClick={onStop} disabled={!running} title="Stop the selected scenario">
+        <Icon name="stopped" /> Stop
+      </button>
+      <button
+        type="button"
+        onClick={() => replica && onSuspend(replica.id)}
+        disabled={!running || busy || !replica || linkState === 'suspended'}
+        title={`Suspend replication to ${replicaName} (changes go to the spool)`}
+      >
+        <Icon name="pause" /> Suspend
+      </button>
+      <button
+        type="button"
+        onClick={() => replica && onResume(replica.id)}
+        disabled={!running || busy || !replica || linkState !== 'suspended'}
+        title={`Resume replication to ${replicaName} (the spool drains)`}
+      >
+        <Icon name="sync" /> Resume
+      </button>
+      <button type="button" onClick={onRemove} disabled={!scenario || running} title="Remove the selected scenario (Delete)">
         <Icon name="trash" /> Remove
       </button>
     </div>

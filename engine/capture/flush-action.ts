@@ -1,0 +1,80 @@
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ChangeRecord } from '../replication/change-record';
+import type { CaptureAction, FlushOutcome } from './actions';
+import { isGoneError } from './capture-error';
+import { diffDirectory } from './directory-differ';
+import { diffFile, type DiffFileOptions } from './file-differ';
+import type { FileIndex } from './file-index';
+
+/**
+ * The ready-made flush: one CaptureAction → ChangeRecords (via the differs) → `emit`, then
+ * the index update. The runner wraps it in its per-path lock:
+ *   flush: (action) => locks.run(action, () => flushAction(context, action))
+ *
+ * `emit` must resolve only once the record is durable in the spool: the index is updated
+ * after the last emit, so after a crash the index still describes what was spooled and the
+ * next start rediffs the rest. A path that is no longer there sends nothing — its removal
+ * (or move) arrives as its own action — so a late flush can never delete what a rename
+ * just carried away.
+ */
+export interface FlushContext {
+  index: FileIndex;
+  /** Absolute Master root paths, by root number. */
+  roots: readonly string[];
+  emit: (record: ChangeRecord) => Promise<void>;
+  diff?: Pick<DiffFileOptions, 'maxAttempts' | 'chunkBytes'>;
+}
+
+function absolutePath(context: FlushContext, root: number, relPath: string): string {
+  const rootPath = context.roots[root];
+  if (rootPath === undefined) throw new RangeError(`no root number ${root}`);
+  return path.join(rootPath, ...relPath.split('/'));
+}
+
+export async function flushAction(context: FlushContext, action: CaptureAction): Promise<FlushOutcome> {
+  const { index, emit } = context;
+  const { root } = action;
+  switch (action.type) {
+    case 'removed':
+      await emit({ op: 'remove', root, path: action.path });
+      index.removeTree(root, action.path);
+      return {};
+    case 'renamed':
+      await emit({ op: 'rename', root, from: action.from, to: action.to });
+      index.renameTree(root, action.from, action.to);
+      return {};
+    case 'changed':
+      return flushChanged(context, action);
+  }
+}
+
+async function flushChanged(context: FlushContext, action: Extract<CaptureAction, { type: 'changed' }>): Promise<FlushOutcome> {
+  const { index, emit } = context;
+  const { root, path: relPath } = action;
+  const absPath = absolutePath(context, root, relPath);
+  const stats = await lstat(absPath).catch((error: unknown) => {
+    if (isGoneError(error)) return undefined;
+    throw error;
+  });
+  if (!stats || !(stats.isFile() || stats.isDirectory())) return {}; // gone, or a symlink/device: not replicated
+  let previous = index.get(root, relPath);
+  const kind = stats.isDirectory() ? 'directory' : 'file';
+  if (previous && previous.kind !== kind) {
+    // A file replaced by a directory or the reverse: the old one (with its tree) goes first.
+    await emit({ op: 'remove', root, path: relPath });
+    index.removeTree(root, relPath);
+    previous = undefined;
+  }
+  if (kind === 'directory') {
+    const result = await diffDirectory(absPath, relPath, root, previous);
+    if (result.gone) return {};
+    for (const record of result.records) await emit(record);
+    index.put(root, relPath, result.entry);
+    return {};
+  }
+  const result = await diffFile(absPath, relPath, root, previous, { emit, full: action.full, ...context.diff });
+  if (result.gone) return {};
+  index.put(root, relPath, result.entry);
+  return { verifyLater: result.verifyLater, unstable: result.unstable };
+}

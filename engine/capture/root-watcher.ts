@@ -1,0 +1,108 @@
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { CaptureError, errnoCode } from './capture-error';
+import { checkWatchBudget, countWatchTargets, systemInotifyLimit } from './inotify-limit';
+
+/**
+ * chokidar 4 on one Master root, reduced to what capture needs: add/change/unlink/addDir/
+ * unlinkDir with a '/'-separated path relative to the root, and the stats chokidar already
+ * has (alwaysStat) so nobody stats twice.
+ *
+ * Started before the runner's initial scan (the scan runs after `start` resolves, i.e. after
+ * chokidar's 'ready'), so nothing written during the scan is missed. Options, and why:
+ * - ignoreInitial: the runner's scan, not a flood of 'add' events, covers what exists.
+ * - no awaitWriteFinish: the coalescer's quiet window does that job, per path, with a cap.
+ * - atomic: false: chokidar's atomic mode delays every unlink by 100 ms and hides names
+ *   like `file~` or `*.swp`; same-path unlink+add is coalesced by capture anyway, and every
+ *   file of the root is replicated.
+ * - followSymlinks: false: a link pointing outside the root must not pull that tree in.
+ * - the engine's own temporary files (`.understudy-tmp-*`) are ignored.
+ */
+export type WatchEventKind = 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir';
+
+export interface WatchEvent {
+  kind: WatchEventKind;
+  relPath: string;
+  stats: Stats | undefined;
+}
+
+export const ENGINE_TEMP_PREFIX = '.understudy-tmp-';
+
+export function isEngineTempName(name: string): boolean {
+  return name.startsWith(ENGINE_TEMP_PREFIX);
+}
+
+export interface RootWatcherOptions {
+  /** Absolute path of the Master root directory. */
+  root: string;
+  onEvent: (event: WatchEvent) => void;
+  onError: (error: CaptureError) => void;
+  /** Watch limit to check against; defaults to /proc/sys/fs/inotify/max_user_watches on Linux. */
+  inotifyLimit?: number;
+  /** Watches this engine already holds for other roots. */
+  watchesInUse?: number;
+}
+
+const KINDS = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
+
+function isWatchEventKind(name: string): name is WatchEventKind {
+  return KINDS.has(name);
+}
+
+export class RootWatcher {
+  private constructor(
+    private readonly watcher: FSWatcher,
+    /** inotify watches this root takes (files + folders). */
+    readonly watchesNeeded: number,
+  ) {}
+
+  /** Checks the root and the watch budget, then watches; resolves once chokidar is ready. */
+  static async start(options: RootWatcherOptions): Promise<RootWatcher> {
+    const root = path.resolve(options.root);
+    const rootStats = await stat(root).catch(() => undefined);
+    if (!rootStats?.isDirectory()) throw new CaptureError('E1104', `${root} is not a directory`);
+    const count = await countWatchTargets(root, isEngineTempName);
+    const limit = 'inotifyLimit' in options ? options.inotifyLimit : systemInotifyLimit();
+    checkWatchBudget(root, count, options.watchesInUse ?? 0, limit);
+
+    const watcher = watch(root, {
+      ignoreInitial: true,
+      alwaysStat: true,
+      atomic: false,
+      followSymlinks: false,
+      persistent: true,
+      ignored: (candidate: string) => isEngineTempName(path.basename(candidate)),
+    });
+    watcher.on('all', (name, absolute, stats) => {
+      if (!isWatchEventKind(name)) return;
+      const relPath = path.relative(root, absolute).split(path.sep).join('/');
+      if (relPath === '' || relPath.startsWith('../')) {
+        if (name === 'unlinkDir') options.onError(new CaptureError('E1104', `${root} was removed while being watched`));
+        return;
+      }
+      options.onEvent({ kind: name, relPath, stats });
+    });
+    watcher.on('error', (error: unknown) => options.onError(describeWatchError(root, error)));
+    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    return new RootWatcher(watcher, count.directories + count.files);
+  }
+
+  close(): Promise<void> {
+    return this.watcher.close();
+  }
+}
+
+function describeWatchError(root: string, error: unknown): CaptureError {
+  const text = error instanceof Error ? error.message : String(error);
+  if (errnoCode(error) === 'ENOSPC') {
+    return new CaptureError(
+      'E1101',
+      `the inotify watch limit was reached while watching new files or folders under ${root} (${text}); ` +
+        'changes there are NOT being replicated. Raise fs.inotify.max_user_watches (sudo sysctl fs.inotify.max_user_watches=N), restart the scenario and synchronize.',
+      { cause: error },
+    );
+  }
+  return new CaptureError('E1103', `${root}: ${text}`, { cause: error });
+}

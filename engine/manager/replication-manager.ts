@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Engine } from '../engine';
+import { EngineRuntime } from '../runtime/engine-runtime';
+import { createEngineServices } from '../runtime/services';
+import { localHostNames } from '../scenario/hosts';
+import { EngineClients } from './engine-clients';
+import { ScenarioControl } from './scenario-control';
+
+export interface ReplicationOptionsForHost {
+  dataDir: string;
+  /** This host's engine port (default 25000; 0 = chosen by the OS, for tests). */
+  port: number;
+  bind: string;
+  version: string;
+}
+
+/** The manager's replication side: this host's own engine on the network, and control of every scenario's engines. */
+export interface ReplicationManager {
+  runtime: EngineRuntime;
+  control: ScenarioControl;
+  close(): Promise<void>;
+}
+
+export async function startReplicationManager(engine: Engine, options: ReplicationOptionsForHost): Promise<ReplicationManager> {
+  const runtime = await EngineRuntime.start(
+    { stateDir: path.join(options.dataDir, 'engine'), port: options.port, bind: options.bind, hostName: engine.hostName, version: options.version, events: engine.events },
+    createEngineServices,
+  );
+  const clients = new EngineClients(runtime, localHostNames());
+  const control = new ScenarioControl(engine.scenarios, clients, engine.events, () => runtime.port);
+  return {
+    runtime,
+    control,
+    close: async () => {
+      await clients.close();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { type FileHandle, open, rm } from 'node:fs/promises';
+import type { DeltaOp } from './delta-op';
+import { checkOp } from './delta-codec';
+import { DeltaFormatError, FileChangedError } from './errors';
+import { OutputWriter } from './output-writer';
+
+/**
+ * The Replica's last step: writes the new file to `outPath` (the caller renames it into place)
+ * from basis ranges and literal bytes, in operation order. Every operation is checked before
+ * it is used (they come from the network): a copy outside the basis is refused, and the
+ * partial output is removed on any failure. Throws FileChangedError if the basis moved while
+ * it was being read (its bytes were signed earlier: copying changed bytes would be wrong).
+ */
+export async function applyDelta(basisPath: string, ops: AsyncIterable<DeltaOp> | Iterable<DeltaOp>, outPath: string): Promise<void> {
+  const basis = await open(basisPath, 'r');
+  let out: FileHandle | undefined;
+  let writer: OutputWriter | undefined;
+  let complete = false;
+  try {
+    const before = await basis.stat();
+    out = await open(outPath, 'w');
+    writer = new OutputWriter(out);
+    for await (const op of ops) {
+      checkOp(op);
+      if (op.kind === 'copy') {
+        if (op.offset + op.length > before.size) {
+          throw new DeltaFormatError('delta operation', `copy of basis bytes ${op.offset}–${op.offset + op.length} is outside the basis of ${before.size} bytes`);
+        }
+        await writer.copyFrom(basis, basisPath, op.offset, op.length);
+      } else {
+        await writer.write(op.data);
+      }
+    }
+    await writer.finish();
+    const after = await basis.stat();
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new FileChangedError(basisPath, 'while the delta was applied');
+    complete = true;
+  } finally {
+    await writer?.settle().catch(() => undefined);
+    await out?.close();
+    await basis.close();
+    if (!complete) await rm(outPath, { force: true });
+  }
+}

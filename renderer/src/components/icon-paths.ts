@@ -1,0 +1,19 @@
+/** The line icons' SVG paths (24×24), kept apart from the component so pure modules can name icons. */
+export const ICON_PATHS = {
+  crown: 'M3 18h18l-1.5-10-4.5 4-3-6-3 6-4.5-4z',
+  host: 'M4 4h16v6H4zM4 14h16v6H4zM7 7h2M7 17h2',
+  plus: 'M12 5v14M5 12h14',
+  trash: 'M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13',
+  stopped: 'M7 7h10v10H7z',
+  running: 'M8 5l11 7-11 7z',
+  problem: 'M12 3l10 18H2zM12 10v5M12 18v.5',
+  locked: 'M6 11h12v9H6zM9 11V8a3 3 0 0 1 6 0v3',
+  folder: 'M3 6h7l2 2h9v11H3z',
+  group: 'M3 5h8l2 2h8v12H3z',
+  arrow: 'M4 12h14M13 6l6 6-6 6',
+  sync: 'M20 12a8 8 0 0 1-14 5.7M4 12a8 8 0 0 1 14-5.7M18 3v3.3h-3.3M6 21v-3.3h3.3',
+  pause: 'M8 5v14M16 5v14',
+  cross: 'M6 6l12 12M18 6L6 18',
+} as const;
+
+export type IconName = keyof typeof ICON_PATHS;

@@ -1,0 +1,110 @@
+import { useState, type ReactElement } from 'react';
+import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
+import { Dialog } from '../../components/Dialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field, inputProps } from '../../components/Field';
+import { useScenarios } from '../../store/scenarios';
+import { checkCredentials, credentialsErrorsByField, type CredentialsErrors, type CredentialsRow } from './credentials-form';
+
+interface CredentialsDialogProps {
+  scenario: Scenario;
+  /** The hosts whose engine administrator credentials the manager lacks. */
+  hosts: string[];
+  onClose(): void;
+}
+
+/**
+ * Asks for the engine administrator's user name and password of each host, then runs the
+ * scenario. The passwords live only in this dialog's state and the one call that uses them.
+ */
+export function CredentialsDialog({ scenario, hosts, onClose }: CredentialsDialogProps): ReactElement {
+  const run = useScenarios((state) => state.run);
+  const [rows, setRows] = useState<CredentialsRow[]>(() => hosts.map(() => ({ user: '', password: '' })));
+  const [fieldErrors, setFieldErrors] = useState<CredentialsErrors>({});
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [busy, setBusy] = useState(false);
+  const update = (index: number, patch: Partial<CredentialsRow>): void =>
+    setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+
+  const submit = async (): Promise<void> => {
+    const missing = checkCredentials(rows);
+    setFieldErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    setBusy(true);
+    setError(undefined);
+    const result = await run(
+      scenario.id,
+      hosts.map((host, index) => ({ host, user: rows[index]?.user.trim() ?? '', password: rows[index]?.password ?? '' })),
+    );
+    setBusy(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    // Not kept after the call: the administrator types the passwords again.
+    setRows((current) => current.map((row) => ({ ...row, password: '' })));
+    setFieldErrors(credentialsErrorsByField(result.error.fields ?? {}));
+    setError(result.error);
+  };
+
+  return (
+    <Dialog
+      title="Engine credentials"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="engine-credentials-form" className="primary" disabled={busy}>
+            Run
+          </button>
+        </>
+      }
+    >
+      <form
+        id="engine-credentials-form"
+        className="form"
+        noValidate
+        autoComplete="off"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        {error && <ErrorBanner error={error} />}
+        <p>
+          To run <strong>{scenario.name}</strong>, enter the engine administrator&apos;s credentials for each host below. They are kept in this
+          manager&apos;s memory only.
+        </p>
+        {hosts.map((host, index) => {
+          const userError = fieldErrors[`${index}.user`];
+          const passwordError = fieldErrors[`${index}.password`];
+          return (
+            <fieldset key={host} className="credentials-row">
+              <legend>{host}</legend>
+              <Field id={`cred-${index}-user`} label={`User name for ${host}`} error={userError}>
+                <input
+                  {...inputProps(`cred-${index}-user`, userError)}
+                  autoComplete="off"
+                  autoFocus={index === 0}
+                  value={rows[index]?.user ?? ''}
+                  onChange={(event) => update(index, { user: event.target.value })}
+                />
+              </Field>
+              <Field id={`cred-${index}-password`} label={`Password for ${host}`} error={passwordError}>
+                <input
+                  {...inputProps(`cred-${index}-password`, passwordError)}
+                  type="password"
+                  autoComplete="new-password"
+                  value={rows[index]?.password ?? ''}
+                  onChange={(event) => update(index, { password: event.target.value })}
+                />
+              </Field>
+            </fieldset>
+          );
+        })}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ReactElement } from 'react';
+import type { LinkStatus } from '../../../../electron/api/contract';
+import { linkStatistics } from './statistics-rows';
+
+/** One Replica's live figures: state, synchronization progress, changes sent, spool, lag. */
+export function ReplicaStatistics({ link }: { link: LinkStatus }): ReactElement {
+  return (
+    <table className="grid statistics-table">
+      <caption>Replica {link.host}</caption>
+      {linkStatistics(link).map((section) => (
+        <tbody key={section.title}>
+          <tr className="group-row">
+            <th colSpan={2} scope="rowgroup">
+              {section.title}
+            </th>
+          </tr>
+          {section.rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      ))}
+    </table>
+  );
+}

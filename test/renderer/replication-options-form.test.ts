@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplicationOptions } from '../../electron/api/contract';
+import {
+  BYTES_PER_MB,
+  fromOptionsForm,
+  optionErrorsByControl,
+  toOptionsForm,
+  type OptionsForm,
+} from '../../renderer/src/windows/replication-manager/replication-options-form';
+
+const DEFAULTS: ReplicationOptions = {
+  syncMethod: 'block',
+  ignoreSameSizeTime: true,
+  keepDeletedOnSync: false,
+  wholeFileThreshold: 0.7,
+  coalesceMs: 50,
+  maxCoalesceDelayMs: 500,
+  targetRpoSeconds: 0,
+};
+const DEFAULT_FORM = toOptionsForm(DEFAULTS);
+
+describe('Replication options → Properties form', () => {
+  it('shows fractions as percent and unset limits as empty', () => {
+    expect(DEFAULT_FORM).toEqual({
+      syncMethod: 'block',
+      ignoreSameSizeTime: true,
+      keepDeletedOnSync: false,
+      wholeFilePercent: '70',
+      coalesceMs: '50',
+      maxCoalesceDelayMs: '500',
+      targetRpoSeconds: '0',
+      spoolMaxMb: '',
+      spoolMinFreeMb: '',
+    });
+  });
+
+  it.each<[Partial<ReplicationOptions>, Partial<OptionsForm>]>([
+    [{ wholeFileThreshold: 0.07 }, { wholeFilePercent: '7' }],
+    [{ wholeFileThreshold: 0.125 }, { wholeFilePercent: '12.5' }],
+    [{ wholeFileThreshold: 1 }, { wholeFilePercent: '100' }],
+    [{ spoolMaxBytes: 512 * BYTES_PER_MB }, { spoolMaxMb: '512' }],
+    [{ spoolMaxBytes: 1.5 * BYTES_PER_MB }, { spoolMaxMb: '1.5' }],
+    [{ spoolMinFreeBytes: 0 }, { spoolMinFreeMb: '0' }],
+    [{ targetRpoSeconds: 30 }, { targetRpoSeconds: '30' }],
+  ])('%j shows as %j', (options, form) => {
+    expect(toOptionsForm({ ...DEFAULTS, ...options })).toMatchObject(form);
+  });
+
+  it.each<ReplicationOptions>([
+    DEFAULTS,
+    { ...DEFAULTS, syncMethod: 'file', ignoreSameSizeTime: false, keepDeletedOnSync: true },
+    { ...DEFAULTS, wholeFileThreshold: 0.07, spoolMaxBytes: 2048 * BYTES_PER_MB, spoolMinFreeBytes: 100 * BYTES_PER_MB, targetRpoSeconds: 2.5 },
+  ])('round-trips %j unchanged', (options) => {
+    expect(fromOptionsForm(toOptionsForm(options))).toEqual({ ok: true, options: { spoolMaxBytes: undefined, spoolMinFreeBytes: undefined, ...options } });
+  });
+});
+
+describe('Properties form → replication options', () => {
+  it.each<[Partial<OptionsForm>, Partial<ReplicationOptions>]>([
+    [{ wholeFilePercent: '50' }, { wholeFileThreshold: 0.5 }],
+    [{ wholeFilePercent: ' 0 ' }, { wholeFileThreshold: 0 }],
+    [{ spoolMaxMb: '1' }, { spoolMaxBytes: BYTES_PER_MB }],
+    [{ spoolMaxMb: '' }, { spoolMaxBytes: undefined }],
+    [{ spoolMaxMb: '   ' }, { spoolMaxBytes: undefined }],
+    [{ spoolMinFreeMb: '250' }, { spoolMinFreeBytes: 250 * BYTES_PER_MB }],
+    [{ spoolMinFreeMb: '' }, { spoolMinFreeBytes: undefined }],
+    [{ coalesceMs: '0', maxCoalesceDelayMs: '60000' }, { coalesceMs: 0, maxCoalesceDelayMs: 60_000 }],
+    [{ targetRpoSeconds: '.5' }, { targetRpoSeconds: 0.5 }],
+  ])('%j becomes %j', (form, options) => {
+    expect(fromOptionsForm({ ...DEFAULT_FORM, ...form })).toMatchObject({ ok: true, options });
+  });
+
+  it.each<[Partial<OptionsForm>, keyof OptionsForm, string]>([
+    [{ wholeFilePercent: '' }, 'wholeFilePercent', 'Enter a number of percent from 0 to 100.'],
+    [{ wholeFilePercent: '101' }, 'wholeFilePercent', 'Enter a number of percent from 0 to 100.'],
+    [{ wholeFilePercent: '-5' }, 'wholeFilePercent', 'Enter a number of percent from 0 to 100.'],
+    [{ wholeFilePercent: '70%' }, 'wholeFilePercent', 'Enter a number of percent from 0 to 100.'],
+    [{ coalesceMs: '12.5' }, 'coalesceMs', 'Enter a whole number of milliseconds from 0 to 10000.'],
+    [{ coalesceMs: '1e3' }, 'coalesceMs', 'Enter a whole number of milliseconds from 0 to 10000.'],
+    [{ coalesceMs: '0x10' }, 'coalesceMs', 'Enter a whole number of milliseconds from 0 to 10000.'],
+    [{ maxCoalesceDelayMs: '5' }, 'maxCoalesceDelayMs', 'Enter a whole number of milliseconds from 10 to 60000.'],
+    [{ targetRpoSeconds: 'soon' }, 'targetRpoSeconds', 'Enter a number of seconds from 0 to 86400.'],
+    [{ targetRpoSeconds: '86401' }, 'targetRpoSeconds', 'Enter a number of seconds from 0 to 86400.'],
+    [{ spoolMaxMb: '0.5' }, 'spoolMaxMb', 'Enter a number of MB of at least 1.'],
+    [{ spoolMaxMb: 'lots' }, 'spoolMaxMb', 'Enter a number of MB of at least 1.'],
+    [{ spoolMinFreeMb: '-1' }, 'spoolMinFreeMb', 'Enter a number of MB of at least 0.'],
+  ])('%j is refused on %s', (form, control, message) => {
+    expect(fromOptionsForm({ ...DEFAULT_FORM, ...form })).toEqual({ ok: false, fields: { [control]: message } });
+  });
+
+  it('reports every invalid field at once', () => {
+    const parsed = fromOptionsForm({ ...DEFAULT_FORM, coalesceMs: 'x', spoolMaxMb: '0' });
+    expect(parsed.ok ? [] : Object.keys(parsed.fields)).toEqual(['coalesceMs', 'spoolMaxMb']);
+  });
+});
+
+describe('Engine field errors on the form', () => {
+  it('puts each option’s error on the control that edits it and ignores unknown paths', () => {
+    expect(
+      optionErrorsByControl({
+        'options.spoolMaxBytes': 'Too small',
+        'options.wholeFileThreshold': 'Too big',
+        coalesceMs: 'Not an integer',
+        id: 'Required',
+      }),
+    ).toEqual({ spoolMaxMb: 'Too small', wholeFilePercent: 'Too big', coalesceMs: 'Not an integer' });
+  });
+});
