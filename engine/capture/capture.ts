@@ -24,7 +24,7 @@ import { realScheduler, type Scheduler } from './scheduler';
  *   tree the Replica sees changes in the order they happened.
  * - `ready` resolves once every root is watched (chokidar 'ready'): run the initial scan
  *   after it, never before, or changes made during the scan are lost. It rejects with
- *   CaptureError E1101 when the roots need more inotify watches than the system allows.
+ *   CaptureError E1401 when the roots need more inotify watches than the system allows.
  * - `stop()` closes the watchers, drops what was not yet dispatched and waits for running
  *   flushes. Nothing is lost: the index still describes what was spooled, and the next
  *   start's scan finds the rest.
@@ -103,18 +103,24 @@ export function startCapture(options: CaptureOptions): Capture {
   let stopping = false;
   const ready = (async () => {
     let watchesInUse = 0;
-    for (const [root, rootPath] of rootPaths.entries()) {
-      if (stopping) return;
-      const pipeline = pipelines[root];
-      const watcher = await RootWatcher.start({
-        root: rootPath,
-        onEvent: (event) => pipeline?.accept(event),
-        onError: (error) => options.onError(error, root),
-        watchesInUse,
-        ...('inotifyLimit' in options ? { inotifyLimit: options.inotifyLimit } : {}),
-      });
-      watchers.push(watcher);
-      watchesInUse += watcher.watchesNeeded;
+    try {
+      for (const [root, rootPath] of rootPaths.entries()) {
+        if (stopping) return;
+        const pipeline = pipelines[root];
+        const watcher = await RootWatcher.start({
+          root: rootPath,
+          onEvent: (event) => pipeline?.accept(event),
+          onError: (error) => options.onError(error, root),
+          watchesInUse,
+          ...('inotifyLimit' in options ? { inotifyLimit: options.inotifyLimit } : {}),
+        });
+        watchers.push(watcher);
+        watchesInUse += watcher.watchesNeeded;
+      }
+    } catch (error) {
+      // All roots or none: a scenario must not run with part of its data unwatched.
+      await Promise.all(watchers.splice(0).map((watcher) => watcher.close()));
+      throw error;
     }
   })();
   // The caller awaits `ready`; this keeps a failure from also surfacing as an unhandled rejection.

@@ -1,7 +1,8 @@
 import type { Stats } from 'node:fs';
+import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { MAX_RECORD_DATA_BYTES, type ChangeRecord } from '../replication/change-record';
-import { BLOCK_SIZE } from './block-hashes';
+import { BLOCK_HASH_BYTES, BLOCK_SIZE, blockCount } from './block-hashes';
 import { isGoneError } from './capture-error';
 import { appendPass, comparePass, newFilePass, type PassResult } from './diff-passes';
 import type { IndexEntry } from './file-index';
@@ -49,6 +50,8 @@ export type FileDiff =
 type Pass = { gone: true } | { gone: false; entry: IndexEntry; result: Pick<PassResult, 'records' | 'verifyLater'>; stable: boolean };
 
 const MIN_CHUNK_BYTES = 1024 * 1024;
+/** Non-blocking open: a FIFO in the tree must not hang the engine (it is then refused as "not a file"). */
+const OPEN_FLAGS = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
 
 function permissionBits(stats: Stats): number {
   return stats.mode & 0o7777;
@@ -61,7 +64,7 @@ function looksUnchanged(base: IndexEntry, stats: Stats): boolean {
 async function diffPass(absPath: string, relPath: string, root: number, base: IndexEntry | undefined, full: boolean, options: DiffFileOptions): Promise<Pass> {
   let handle;
   try {
-    handle = await open(absPath, 'r');
+    handle = await open(absPath, OPEN_FLAGS);
   } catch (error) {
     if (isGoneError(error)) return { gone: true };
     throw error;
@@ -76,11 +79,9 @@ async function diffPass(absPath: string, relPath: string, root: number, base: In
     const chunkBytes = Math.ceil(requested / BLOCK_SIZE) * BLOCK_SIZE;
     const target = { root, path: relPath, size: before.size, mtimeMs: before.mtimeMs, mode: permissionBits(before) };
     const input = { handle, target, emit: options.emit, chunkBytes };
-    const result = !base
-      ? await newFilePass(input)
-      : !full && before.size > base.size
-        ? await appendPass(input, base)
-        : await comparePass(input, base);
+    // The fast path needs every previous block hash in place (an entry from a torn read may lack some).
+    const appending = !full && base !== undefined && before.size > base.size && base.blocks.byteLength === blockCount(base.size) * BLOCK_HASH_BYTES;
+    const result = !base ? await newFilePass(input) : appending ? await appendPass(input, base) : await comparePass(input, base);
     const after = await stat(absPath).catch(() => undefined);
     const stable = !result.short && after !== undefined && after.ino === before.ino && after.size === before.size && after.mtimeMs === before.mtimeMs;
     const entry: IndexEntry = { kind: 'file', size: result.size, mtimeMs: before.mtimeMs, ino: before.ino, mode: target.mode, blocks: result.blocks };

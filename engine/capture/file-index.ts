@@ -77,14 +77,14 @@ export class FileIndex {
     };
   }
 
-  /** Opens (creating if needed) the index file in WAL mode. Fails with E1102, never a bare crash. */
+  /** Opens (creating if needed) the index file in WAL mode. Fails with E1402, never a bare crash. */
   static open(dbPath: string): FileIndex {
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });
     let db: Database;
     try {
       db = new Driver(dbPath);
     } catch (error) {
-      throw new CaptureError('E1102', `${dbPath}: ${describeCatalogOpenFailure(error)}`, { cause: error });
+      throw new CaptureError('E1402', `${dbPath}: ${describeCatalogOpenFailure(error)}`, { cause: error });
     }
     try {
       db.pragma('journal_mode = WAL');
@@ -103,7 +103,7 @@ export class FileIndex {
       return new FileIndex(db);
     } catch (error) {
       db.close();
-      throw new CaptureError('E1102', `${dbPath}: ${describeCatalogOpenFailure(error)}`, { cause: error });
+      throw new CaptureError('E1402', `${dbPath}: ${describeCatalogOpenFailure(error)}`, { cause: error });
     }
   }
 

@@ -64,7 +64,7 @@ function suggestedLimit(needed: number): number {
 }
 
 /**
- * Throws E1101 when watching `root` (`count`) on top of `inUse` watches already taken by this
+ * Throws E1401 when watching `root` (`count`) on top of `inUse` watches already taken by this
  * engine's other roots does not fit in `limit`; does nothing without a limit.
  */
 export function checkWatchBudget(root: string, count: WatchCount, inUse: number, limit: number | undefined): void {
@@ -74,7 +74,7 @@ export function checkWatchBudget(root: string, count: WatchCount, inUse: number,
   const format = (value: number): string => value.toLocaleString('en-US');
   const others = inUse > 0 ? `, plus ${format(inUse)} for the roots already watched` : '';
   throw new CaptureError(
-    'E1101',
+    'E1401',
     `watching ${root} needs ${format(needed)} inotify watches (${format(count.directories)} folders and ` +
       `${format(count.files)} files, one watch each${others}) but fs.inotify.max_user_watches is ${format(limit)}. ` +
       `Raise it with: sudo sysctl fs.inotify.max_user_watches=${n} ` +

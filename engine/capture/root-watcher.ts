@@ -62,7 +62,7 @@ export class RootWatcher {
   static async start(options: RootWatcherOptions): Promise<RootWatcher> {
     const root = path.resolve(options.root);
     const rootStats = await stat(root).catch(() => undefined);
-    if (!rootStats?.isDirectory()) throw new CaptureError('E1104', `${root} is not a directory`);
+    if (!rootStats?.isDirectory()) throw new CaptureError('E1404', `${root} is not a directory`);
     const count = await countWatchTargets(root, isEngineTempName);
     const limit = 'inotifyLimit' in options ? options.inotifyLimit : systemInotifyLimit();
     checkWatchBudget(root, count, options.watchesInUse ?? 0, limit);
@@ -79,7 +79,7 @@ export class RootWatcher {
       if (!isWatchEventKind(name)) return;
       const relPath = path.relative(root, absolute).split(path.sep).join('/');
       if (relPath === '' || relPath.startsWith('../')) {
-        if (name === 'unlinkDir') options.onError(new CaptureError('E1104', `${root} was removed while being watched`));
+        if (name === 'unlinkDir') options.onError(new CaptureError('E1404', `${root} was removed while being watched`));
         return;
       }
       options.onEvent({ kind: name, relPath, stats });
@@ -98,11 +98,11 @@ function describeWatchError(root: string, error: unknown): CaptureError {
   const text = error instanceof Error ? error.message : String(error);
   if (errnoCode(error) === 'ENOSPC') {
     return new CaptureError(
-      'E1101',
+      'E1401',
       `the inotify watch limit was reached while watching new files or folders under ${root} (${text}); ` +
         'changes there are NOT being replicated. Raise fs.inotify.max_user_watches (sudo sysctl fs.inotify.max_user_watches=N), restart the scenario and synchronize.',
       { cause: error },
     );
   }
-  return new CaptureError('E1103', `${root}: ${text}`, { cause: error });
+  return new CaptureError('E1403', `${root}: ${text}`, { cause: error });
 }

@@ -128,6 +128,30 @@ export const catalogue = {
     reason: "A Replica's spool on the Master reached its size limit or the disk's minimum free space while the Replica was disconnected, suspended or slower than the changes.",
     action: 'The Replica will be resynchronized when it is reachable. Raise the spool limits (at least 10% of the data set) or free disk space on the Master.',
   },
+  E1401: {
+    module: 'Capture',
+    title: 'Not enough inotify watches to replicate this root',
+    reason: 'Linux limits how many files and folders one user may watch (fs.inotify.max_user_watches); this root needs more than the limit allows.',
+    action: 'Raise the limit as shown (and persist it in /etc/sysctl.d/), then start the scenario again.',
+  },
+  E1402: {
+    module: 'Capture',
+    title: 'The block index cannot be opened',
+    reason: 'The index database is missing, damaged, locked, or its SQLite driver was not built for this runtime.',
+    action: 'Check the engine data folder and its permissions; deleting the index forces a full resynchronization.',
+  },
+  E1403: {
+    module: 'Capture',
+    title: 'The file system watcher reported an error',
+    reason: 'The operating system stopped reporting changes for part of a Master root (permissions, limits or a removed folder).',
+    action: 'Check the folder named in the message; run a synchronization after fixing it.',
+  },
+  E1404: {
+    module: 'Capture',
+    title: 'A Master root directory is missing',
+    reason: 'The root was removed, renamed or unmounted while the scenario was running.',
+    action: 'Restore the directory or edit the scenario, then run a synchronization.',
+  },
   E3370: {
     module: 'Backup task',
     title: 'Cannot read or parse the scenario definition for a backup',

@@ -26,11 +26,17 @@ describe('shell choice', () => {
 
 describe('shell options', () => {
   it('reads --data-dir and --port', () => {
-    expect(parseShellOptions(['--data-dir', '/tmp/x', '--port', '8123'])).toEqual({ dataDir: '/tmp/x', port: 8123, forceConsole: false });
+    expect(parseShellOptions(['--data-dir', '/tmp/x', '--port', '8123', '--engine-port', '25100'])).toEqual({
+      dataDir: '/tmp/x',
+      port: 8123,
+      forceConsole: false,
+      enginePort: 25100,
+      engineBind: '0.0.0.0',
+    });
   });
 
   it('defaults to the per-user app-data folder and an OS-chosen port', () => {
-    expect(parseShellOptions([])).toEqual({ dataDir: defaultDataDir(), port: 0, forceConsole: false });
+    expect(parseShellOptions([])).toEqual({ dataDir: defaultDataDir(), port: 0, forceConsole: false, enginePort: 25000, engineBind: '0.0.0.0' });
   });
 
   it.each([['--port', 'http'], ['--port', '70000'], ['--port', '-1']])('refuses %s %s', (flag, value) => {

@@ -6,7 +6,7 @@ describe('Statistics tab per Replica', () => {
   it('lists state, changes sent, spool and lag, formatted', () => {
     const sections = linkStatistics(link({ recordsSent: 12345, bytesSent: 3 * 1024 * 1024, spoolRecords: 7, spoolBytes: 2048, lagMs: 1500 }));
     expect(sections).toEqual([
-      { title: 'Replica', rows: [['State', 'Replicating']] },
+      { title: 'Status', rows: [['State', 'Replicating']] },
       { title: 'Changes recorded', rows: [['Records sent', '12,345'], ['Data sent', '3.0 MB']] },
       { title: 'Data in spool', rows: [['Records', '7'], ['Data', '2.0 KB']] },
       { title: 'Lag', rows: [['Current lag', '1.5 s']] },
@@ -15,7 +15,7 @@ describe('Statistics tab per Replica', () => {
 
   it('adds synchronization progress while and after synchronizing', () => {
     const sections = linkStatistics(link({ state: 'synchronizing', sync: { filesCompared: 1000, filesSent: 40, bytesSent: 512, removed: 2 } }));
-    expect(sections.map((section) => section.title)).toEqual(['Replica', 'Synchronization', 'Changes recorded', 'Data in spool', 'Lag']);
+    expect(sections.map((section) => section.title)).toEqual(['Status', 'Synchronization', 'Changes recorded', 'Data in spool', 'Lag']);
     expect(sections[1]?.rows).toEqual([
       ['Files compared', '1,000'],
       ['Files sent', '40'],

@@ -38,7 +38,10 @@ export class ReplicaLink {
   private connection: Connection | undefined;
   private synchronizer: Synchronizer | undefined;
   private appliedSeq = 0;
+  /** Wakes the sender: new records, a resume, a closed connection, a stop. */
   private readonly wake = new Signal();
+  /** Ends a reconnection back-off early: only a stop. */
+  private readonly stopping = new Signal();
   private loop: Promise<void> | undefined;
   private recordsSent = 0;
   private bytesSent = 0;
@@ -61,6 +64,7 @@ export class ReplicaLink {
     this.state = 'stopped';
     this.connection?.close();
     this.wake.notify();
+    this.stopping.notify();
     await this.loop;
   }
 
@@ -124,7 +128,7 @@ export class ReplicaLink {
       if (this.stopped) break;
       if (this.state !== 'connecting') this.event('warning', `Lost connection to Replica ${this.definition.host}; changes are kept in the spool`);
       this.state = 'disconnected';
-      await this.wake.wait(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
+      await this.stopping.wait(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
       attempt += 1;
     }
   }

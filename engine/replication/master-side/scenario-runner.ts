@@ -14,9 +14,11 @@ import type { MasterStatus } from '../live-status';
 import { readLinkProgress, type MasterScenario } from './master-state';
 import { ReplicaLink } from './replica-link';
 import { RpoWatch } from './rpo-watch';
-import { matchesIndex, reconcileWithIndex } from './startup-scan';
+import { matchesIndex, reconcileWithIndex } from './reconcile';
 import type { IndexedStat, SyncHost } from './sync-host';
 import { SyncReportWriter } from './sync-report';
+
+const RECHECK_NEW_DIRECTORY_MS = 300;
 
 /**
  * One running scenario on its Master engine: capture over the roots, the block-hash index,
@@ -30,6 +32,8 @@ export class ScenarioRunner implements SyncHost {
   private readonly rootStats: { root: string; changes: number; bytes: number }[];
   private capture: Capture | undefined;
   private readonly rpo: RpoWatch;
+  private readonly rechecks = new Set<NodeJS.Timeout>();
+  private stopped = false;
 
   private constructor(
     private readonly parts: EngineParts,
@@ -114,6 +118,8 @@ export class ScenarioRunner implements SyncHost {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.rechecks) clearTimeout(timer);
     this.rpo.stop();
     await this.capture?.stop();
     await Promise.all(this.links.map((link) => link.stop()));
@@ -124,7 +130,14 @@ export class ScenarioRunner implements SyncHost {
 
   private async begin(): Promise<void> {
     const flush = (action: CaptureAction): Promise<unknown> =>
-      this.gate.runShared(() => this.treeLock.run(action.root, actionPaths(action), () => flushAction(this.flushContext(), action)));
+      this.gate.runShared(() =>
+        this.treeLock.run(action.root, actionPaths(action), async () => {
+          const newDirectory = action.type === 'changed' && action.kind === 'directory' && this.index.get(action.root, action.path) === undefined;
+          const outcome = await flushAction(this.flushContext(), action);
+          if (newDirectory) this.recheckLater(action.root, action.path, flush);
+          return outcome;
+        }),
+      );
     const capture = startCapture({
       roots: this.roots,
       index: this.index,
@@ -142,9 +155,26 @@ export class ScenarioRunner implements SyncHost {
       throw error;
     }
     this.event('info', `Capturing changes under ${this.roots.join(', ')}`);
-    await reconcileWithIndex(this.roots, this.index, flush);
+    for (const [root, rootPath] of this.roots.entries()) await reconcileWithIndex(rootPath, root, '', this.index, flush);
     for (const link of this.links) link.start();
     this.rpo.start(() => Math.max(0, ...this.links.map((link) => link.status().lagMs)));
+  }
+
+  /**
+   * A folder that just appeared is watched a moment after the watcher listed it; a file moved
+   * into it in between raises no event. Looking again once its watch runs closes that gap.
+   */
+  private recheckLater(root: number, relativePath: string, flush: (action: CaptureAction) => Promise<unknown>): void {
+    const rootPath = this.roots[root];
+    if (rootPath === undefined || this.stopped) return;
+    const timer = setTimeout(() => {
+      this.rechecks.delete(timer);
+      if (this.stopped) return;
+      reconcileWithIndex(rootPath, root, relativePath, this.index, flush).catch((error: unknown) =>
+        this.event('error', `Capture: re-reading ${relativePath}: ${describeError(error).split('\n')[0]}`),
+      );
+    }, RECHECK_NEW_DIRECTORY_MS);
+    this.rechecks.add(timer);
   }
 
   private flushContext(): FlushContext {

@@ -13,24 +13,27 @@ export const REFINE_FACTOR = 16;
 /** Refining below this costs more signature bytes (12 per block) than the literal bytes it saves. */
 export const MIN_REFINED_BLOCK_SIZE = 256;
 
-function powerOfTwoNear(value: number): number {
-  return 2 ** Math.round(Math.log2(Math.max(1, value)));
+/** Number of bits needed to write `value` (exact: no floating-point logarithm at powers of two). */
+function bitLength(value: number): number {
+  let bits = 0;
+  while (2 ** bits <= value) bits += 1;
+  return bits;
 }
 
 /**
- * First-round block size: about sqrt(4 × size), a power of two between 512 B and 4 MiB.
- * 1 GiB → 64 KiB (16,384 blocks); 8 MiB → 4 KiB; 1 TiB → 2 MiB (so a signature stays under
- * ~6 MB and its lookup table under ~20 MB even for the largest files).
+ * First-round block size: a power of two near sqrt(4 × size), between 512 B and 4 MiB.
+ * 1 GiB → 64 KiB (16,384 blocks); 8 MiB → 8 KiB; 1 TiB → 2 MiB (so a signature stays under
+ * ~5 MB and its lookup table under ~20 MB even for the largest files).
  */
 export function chooseBlockSize(fileSize: number): number {
   if (!Number.isSafeInteger(fileSize) || fileSize < 0) throw new RangeError(`file size must be a non-negative integer, got ${fileSize}`);
-  return Math.min(MAX_CHOSEN, Math.max(MIN_CHOSEN, powerOfTwoNear(Math.sqrt(4 * fileSize))));
+  return Math.min(MAX_CHOSEN, Math.max(MIN_CHOSEN, 2 ** ((bitLength(fileSize) + 2) >> 1)));
 }
 
 /** The next round's block size, or undefined when refining further would not pay. */
 export function refinedBlockSize(blockSize: number): number | undefined {
   const next = Math.max(MIN_REFINED_BLOCK_SIZE, Math.floor(blockSize / REFINE_FACTOR));
-  return next < blockSize && blockSize >= MIN_REFINED_BLOCK_SIZE * 4 ? next : undefined;
+  return next < blockSize ? next : undefined;
 }
 
 export function assertBlockSize(blockSize: number): void {

@@ -1,10 +1,10 @@
-import { type Signature, entryLength } from './signature';
+import { type Signature, entryLength, hasWeak } from './signature';
 
 /**
  * Weak-hash lookup for the rolling search: open addressing on the CRC's low bits, with
  * chains for entries whose CRCs share a slot. The table is kept at most 1/8 full so that the
  * common case, a position that matches nothing, costs one array read. Only full-length blocks
- * go in: the rolling window has the block size, so the basis's short last block can only be
+ * (with a weak hash) go in: the rolling window has the block size, so the basis's short last block can only be
  * matched where it is expected (after its predecessor, or at the end of the new file).
  */
 export class BlockTable {
@@ -21,7 +21,7 @@ export class BlockTable {
     this.mask = size - 1;
     // Insert in reverse so each chain lists entries in basis order: the first candidate is the earliest block.
     for (let entry = entries - 1; entry >= 0; entry -= 1) {
-      if (entryLength(signature, entry) !== signature.blockSize) continue;
+      if (!hasWeak(signature, entry) || entryLength(signature, entry) !== signature.blockSize) continue;
       const slot = (signature.weak[entry] ?? 0) & this.mask;
       this.chain[entry] = this.heads[slot] ?? -1;
       this.heads[slot] = entry;

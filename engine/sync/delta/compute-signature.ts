@@ -4,9 +4,9 @@ import { crc32 } from './crc32';
 import { FileChangedError } from './errors';
 import { FINGERPRINT_WORDS, Fingerprinter, newFingerprintKey } from './fingerprint';
 import { type Signature, basisBlockCount } from './signature';
-import { readFully } from './read-fully';
+import { readFully } from './file-io';
 import { READ_CHUNK } from './window-reader';
-import { yieldToEventLoop } from './yield';
+import { yieldAfter } from './yield';
 
 export interface SignatureOptions {
   /** Defaults to chooseBlockSize(basis size). */
@@ -15,7 +15,11 @@ export interface SignatureOptions {
   key?: Uint8Array;
   /** Only these basis blocks (strictly increasing), as a refinement request asks; all by default. */
   blocks?: Uint32Array;
+  /** Weak hashes for every n-th block (signature.ts); 8 for a whole basis, 1 for a refinement. */
+  weakStride?: number;
 }
+
+export const FIRST_ROUND_WEAK_STRIDE = 8;
 
 interface Chunk {
   firstEntry: number;
@@ -38,8 +42,10 @@ export async function computeSignature(path: string, options: SignatureOptions =
     assertBlockSize(blockSize);
     const blocks = options.blocks ?? allBlocks(basisBlockCount(blockSize, basisSize));
     checkBlocks(blocks, basisBlockCount(blockSize, basisSize));
+    const weakStride = options.weakStride ?? (options.blocks ? 1 : FIRST_ROUND_WEAK_STRIDE);
+    if (!Number.isSafeInteger(weakStride) || weakStride < 1) throw new RangeError(`weak stride must be a positive integer, got ${weakStride}`);
     const key = options.key ?? newFingerprintKey();
-    const fingerprinter = new Fingerprinter(key);
+    const fingerprinter = new Fingerprinter(key, blockSize);
     const weak = new Uint32Array(blocks.length);
     const strong = new Uint32Array(blocks.length * FINGERPRINT_WORDS);
     const perChunk = Math.max(1, Math.floor(READ_CHUNK / blockSize));
@@ -56,14 +62,14 @@ export async function computeSignature(path: string, options: SignatureOptions =
       for (let i = 0; i < chunk.count; i += 1) {
         const data = buffer.subarray(i * blockSize, Math.min((i + 1) * blockSize, chunk.length));
         const entry = chunk.firstEntry + i;
-        weak[entry] = crc32(data);
+        if ((blocks[entry] ?? 0) % weakStride === 0) weak[entry] = crc32(data);
         fingerprinter.into(data, strong, entry * FINGERPRINT_WORDS);
       }
-      await yieldToEventLoop();
+      await yieldAfter(chunk.length);
     }
     const after = await file.stat();
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) throw new FileChangedError(path, 'size or modification time moved');
-    return { blockSize, basisSize, key, blocks, weak, strong };
+    return { blockSize, basisSize, key, blocks, weakStride, weak, strong };
   } finally {
     await file.close();
   }

@@ -35,6 +35,7 @@ export { refinementRequest, type RefinementRequest } from './refinement';
 export { encodeRefinementRequest, decodeRefinementRequest } from './request-codec';
 export { encodeDeltaOps, decodeDeltaOps } from './delta-codec';
 export { applyDelta } from './apply-delta';
+export { prepareOutput, type PreparedOutput } from './prepare-output';
 export { shouldSendWhole } from './whole-file';
 export { resyncInProcess, type ResyncOptions, type ResyncReport } from './resync';
 export { DeltaFormatError, FileChangedError } from './errors';

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { DeltaStats, EmitOp } from './delta-op';
-import { readFully } from './read-fully';
+import { readFully } from './file-io';
 import { UNMATCHED } from './segments';
 import type { SegmentSink } from './scanner';
 

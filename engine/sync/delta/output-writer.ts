@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { readFully } from './read-fully';
-import { yieldToEventLoop } from './yield';
+import { readFully, writeFully } from './file-io';
+import { yieldAfter } from './yield';
 
 const WRITE_CHUNK = 4 * 1024 * 1024;
 
@@ -42,6 +42,12 @@ export class OutputWriter {
     }
   }
 
+  /** Leaves `length` bytes of the file as they are (a prepared output already holds them). */
+  async skip(length: number): Promise<void> {
+    await this.flush();
+    this.position += length;
+  }
+
   async finish(): Promise<void> {
     await this.flush();
     await this.settle();
@@ -65,13 +71,6 @@ export class OutputWriter {
     const full = this.active;
     this.active = this.other;
     this.other = full;
-    await yieldToEventLoop();
-  }
-}
-
-async function writeFully(file: FileHandle, buffer: Uint8Array, length: number, position: number): Promise<void> {
-  for (let done = 0; done < length; ) {
-    const { bytesWritten } = await file.write(buffer, done, length - done, position + done);
-    done += bytesWritten;
+    await yieldAfter(full.length);
   }
 }

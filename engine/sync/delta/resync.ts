@@ -1,9 +1,11 @@
+import { rm, stat } from 'node:fs/promises';
 import { applyDelta } from './apply-delta';
 import { computeSignature } from './compute-signature';
 import { decodeDeltaOps, encodeDeltaOps } from './delta-codec';
 import type { DeltaOp, DeltaStats } from './delta-op';
 import { computeDelta, emitDelta, matchSignature } from './match';
 import { ConsumerStoppedError, OpChannel } from './op-channel';
+import { type PreparedOutput, prepareOutput } from './prepare-output';
 import { refinementRequest } from './refinement';
 import { decodeRefinementRequest, encodeRefinementRequest } from './request-codec';
 import { decodeSignature, encodeSignature } from './signature-codec';
@@ -15,7 +17,11 @@ export interface ResyncOptions {
   blockSize?: number;
   /** Literal bytes per encoded delta batch (one transport frame). */
   batchBytes?: number;
+  /** Copy the basis to the output while the Master matches (prepare-output.ts); default for bases ≥ 8 MiB. */
+  prepare?: boolean;
 }
+
+const PREPARE_FROM = 8 * 1024 * 1024;
 
 export interface ResyncReport {
   rounds: number;
@@ -32,19 +38,60 @@ export interface ResyncReport {
  * The whole protocol in one process, every message encoded and decoded exactly as it would
  * cross the transport, so its byte counts are the wire's. This is the sequence to follow:
  *   Replica  computeSignature(basis)                       → encodeSignature        → Master
+ *   Replica  then, for a large basis, prepareOutput(basis, out) while the Master works
  *   Master   matchSignature(new, signature)                → plan
  *   repeat while refinementRequest(plan) gives a request and rounds remain:
  *   Master   encodeRefinementRequest(request)                                        → Replica
  *   Replica  computeSignature(basis, {blockSize, blocks})  → encodeSignature        → Master
  *   Master   matchSignature(new, finer, plan)              → plan
  *   Master   emitDelta(new, plan, emit) → encodeDeltaOps batches                     → Replica
- *   Replica  applyDelta(basis, decoded ops, out), while batches still arrive; rename out.
+ *   Replica  applyDelta(basis, decoded ops, out, prepared), while batches still arrive; rename out.
  */
 export async function resyncInProcess(basisPath: string, newPath: string, outPath: string, options: ResyncOptions = {}): Promise<ResyncReport> {
+  const output = new Preparation(basisPath, outPath, options.prepare ?? (await stat(basisPath)).size >= PREPARE_FROM);
+  try {
+    return await exchange(basisPath, newPath, outPath, options, output);
+  } catch (error) {
+    await output.abandon();
+    throw error;
+  }
+}
+
+/**
+ * The Replica's optional output preparation, started once its signature is sent: that is when
+ * it would otherwise wait, and hashing the basis is not slowed by a copy competing for the cores.
+ */
+class Preparation {
+  private preparing: Promise<PreparedOutput> | undefined;
+
+  constructor(
+    private readonly basisPath: string,
+    private readonly outPath: string,
+    private readonly enabled: boolean,
+  ) {}
+
+  start(): void {
+    if (!this.enabled || this.preparing) return;
+    this.preparing = prepareOutput(this.basisPath, this.outPath);
+    this.preparing.catch(() => undefined); // awaited by `prepared`; must not be an unhandled rejection first
+  }
+
+  prepared(): Promise<PreparedOutput | undefined> {
+    return this.preparing ?? Promise.resolve(undefined);
+  }
+
+  async abandon(): Promise<void> {
+    await this.preparing?.catch(() => undefined);
+    await rm(this.outPath, { force: true });
+  }
+}
+
+async function exchange(basisPath: string, newPath: string, outPath: string, options: ResyncOptions, output: Preparation): Promise<ResyncReport> {
   const maxRounds = options.maxRounds ?? 3;
   const timings = { signature: 0, match: 0, refine: 0, deltaAndApply: 0 };
   let started = performance.now();
   const first = encodeSignature(await computeSignature(basisPath, options.blockSize === undefined ? {} : { blockSize: options.blockSize }));
+  output.start();
   const signature = decodeSignature(first);
   timings.signature = performance.now() - started;
   let replicaToMaster = first.length;
@@ -53,7 +100,7 @@ export async function resyncInProcess(basisPath: string, newPath: string, outPat
   const delta = new DeltaBatches(options.batchBytes ?? 4 * 1024 * 1024);
   if (maxRounds <= 1) {
     started = performance.now();
-    const stats = await delta.run(basisPath, outPath, (emit) => computeDelta(newPath, signature, emit));
+    const stats = await delta.run(basisPath, outPath, await output.prepared(), (emit) => computeDelta(newPath, signature, emit));
     timings.deltaAndApply = performance.now() - started;
     masterToReplica += delta.bytes;
     return { rounds, replicaToMaster, masterToReplica, wireBytes: replicaToMaster + masterToReplica, stats, timings };
@@ -74,7 +121,7 @@ export async function resyncInProcess(basisPath: string, newPath: string, outPat
   timings.refine = performance.now() - started;
   started = performance.now();
   const finalPlan = plan;
-  const stats = await delta.run(basisPath, outPath, (emit) => emitDelta(newPath, finalPlan, emit));
+  const stats = await delta.run(basisPath, outPath, await output.prepared(), (emit) => emitDelta(newPath, finalPlan, emit));
   timings.deltaAndApply = performance.now() - started;
   masterToReplica += delta.bytes;
   return { rounds, replicaToMaster, masterToReplica, wireBytes: replicaToMaster + masterToReplica, stats, timings };
@@ -88,9 +135,14 @@ class DeltaBatches {
 
   constructor(private readonly batchBytes: number) {}
 
-  async run(basisPath: string, outPath: string, produce: (emit: (op: DeltaOp) => Promise<void>) => Promise<DeltaStats>): Promise<DeltaStats> {
+  async run(
+    basisPath: string,
+    outPath: string,
+    prepared: PreparedOutput | undefined,
+    produce: (emit: (op: DeltaOp) => Promise<void>) => Promise<DeltaStats>,
+  ): Promise<DeltaStats> {
     const channel = new OpChannel<DeltaOp>();
-    const applying = applyDelta(basisPath, channel, outPath);
+    const applying = applyDelta(basisPath, channel, outPath, prepared);
     const producing = (async () => {
       const stats = await produce(async (op) => {
         this.batch.push(op);

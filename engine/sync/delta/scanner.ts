@@ -4,11 +4,18 @@ import { CRC_TABLE, crc32, crcOutTable } from './crc32';
 import { FINGERPRINT_WORDS, Fingerprinter } from './fingerprint';
 import { type Signature, entryAt, entryLength, entryOffset, nextEntry } from './signature';
 import { WindowReader } from './window-reader';
+import { yieldToEventLoop } from './yield';
 
 /** Receives the scan's findings in new-file order: a copy (basisOffset ≥ 0) or unmatched bytes (-1). */
 export interface SegmentSink {
   add(newStart: number, length: number, basisOffset: number): void | Promise<void>;
 }
+
+/** Positions rolled between two yields to the event loop (~5 ms of work). */
+const ROLL_SLICE = 1024 * 1024;
+
+/** Blocks tried at their unshifted places after the expected one fails, before rolling. */
+const SKIP_AHEAD = 3;
 
 interface Found {
   at: number;
@@ -21,9 +28,9 @@ interface Found {
  * 1. Expected block: after a match at p, the next basis block is usually next in the new
  *    file too (rsync's rule). One fingerprint, no weak hash: the in-sync path of a 1 GiB file
  *    is 16,384 GMACs and nothing else.
- * 2. Skip-ahead: when the expected block fails, an in-place change usually leaves the block
- *    after it in place, so try that one a block further on before rolling. Scattered edits
- *    then cost two fingerprints each and no byte-by-byte work.
+ * 2. Skip-ahead: when the expected block fails, an in-place change usually leaves the blocks
+ *    after it in place, so try the next SKIP_AHEAD blocks at their unshifted places before
+ *    rolling. Scattered edits then cost a few fingerprints each and no byte-by-byte work.
  * 3. Rolling: otherwise roll the CRC one byte at a time and look every position up in the weak
  *    table, confirming hits by fingerprint: this finds blocks shifted by insertions and
  *    deletions. It is the only per-byte JavaScript loop (~3 ns/byte), and it stops at the
@@ -39,7 +46,7 @@ export class Scanner {
 
   constructor(private readonly signature: Signature) {
     this.table = new BlockTable(signature);
-    this.fingerprinter = new Fingerprinter(signature.key);
+    this.fingerprinter = new Fingerprinter(signature.key, signature.blockSize);
     this.outTable = crcOutTable(signature.blockSize);
     const last = signature.blocks.length - 1;
     this.shortEntry = last >= 0 && entryLength(signature, last) < signature.blockSize ? last : -1;
@@ -47,47 +54,49 @@ export class Scanner {
 
   /** Scans [start, end) of the open file; `hint` is the basis offset expected at `start` (or -1). */
   async scan(file: FileHandle, path: string, start: number, end: number, hint: number, sink: SegmentSink): Promise<void> {
-    const { signature, fingerprinter } = this;
-    const reader = new WindowReader(file, path, start, end, 2 * signature.blockSize + 1);
+    const { signature } = this;
+    const reader = new WindowReader(file, path, start, end, (SKIP_AHEAD + 1) * signature.blockSize + 1);
     let pending = start;
-    const copy = async (at: number, entry: number): Promise<number> => {
-      if (at > pending) await sink.add(pending, at - pending, -1);
-      const length = entryLength(signature, entry);
-      await sink.add(at, length, entryOffset(signature, entry));
-      pending = at + length;
-      return pending;
-    };
     try {
       let p = start;
       let expected = entryAt(signature, hint);
       while (p < end) {
+        let found: Found | undefined;
         if (expected >= 0) {
-          const length = entryLength(signature, expected);
-          const after = nextEntry(signature, expected);
-          const afterLength = after >= 0 ? entryLength(signature, after) : 0;
-          if (p + length <= end) {
-            if (!reader.has(p, length + afterLength)) await reader.ensure(p, length + afterLength);
-            if (fingerprinter.matches(this.window(reader, p, length), signature.strong, expected)) {
-              p = await copy(p, expected);
-              expected = after;
-              continue;
-            }
-            if (after >= 0 && p + length + afterLength <= end && fingerprinter.matches(this.window(reader, p + length, afterLength), signature.strong, after)) {
-              p = await copy(p + length, after);
-              expected = nextEntry(signature, after);
-              continue;
-            }
-          }
+          const span = Math.min(end - p, (SKIP_AHEAD + 1) * signature.blockSize);
+          if (!reader.has(p, span)) await reader.ensure(p, span);
+          found = this.expectedAt(reader, p, end, expected);
         }
-        const found = await this.roll(reader, p, end);
+        found ??= await this.roll(reader, p, end);
         if (!found) break;
-        p = await copy(found.at, found.entry);
+        if (found.at > pending) await sink.add(pending, found.at - pending, -1);
+        const length = entryLength(signature, found.entry);
+        await sink.add(found.at, length, entryOffset(signature, found.entry));
+        pending = p = found.at + length;
         expected = nextEntry(signature, found.entry);
       }
       if (end > pending) await sink.add(pending, end - pending, -1);
     } finally {
       await reader.settle();
     }
+  }
+
+  /**
+   * Steps 1 and 2: `expected` at p, else the blocks after it at their unshifted places
+   * (an edit that spans two or three blocks still costs no rolling). The window must hold
+   * [p, p + (SKIP_AHEAD + 1)·blockSize).
+   */
+  private expectedAt(reader: WindowReader, p: number, end: number, expected: number): Found | undefined {
+    let at = p;
+    let entry = expected;
+    for (let tries = 0; tries <= SKIP_AHEAD && entry >= 0; tries += 1) {
+      const length = entryLength(this.signature, entry);
+      if (at + length > end) return undefined;
+      if (this.fingerprinter.matches(this.window(reader, at, length), this.signature.strong, entry)) return { at, entry };
+      at += length;
+      entry = nextEntry(this.signature, entry);
+    }
+    return undefined;
   }
 
   private window(reader: WindowReader, at: number, length: number): Uint8Array {
@@ -104,10 +113,12 @@ export class Scanner {
       const entry = this.lookup(reader.bytes, q - reader.base);
       if (entry >= 0) return { at: q, entry };
       for (;;) {
-        q = this.rollBuffered(reader.bytes, reader.base, q, Math.min(end, reader.limit) - size);
+        // At most ROLL_SLICE positions between yields: rolling runs at ~5 ns/byte, so a 4 MiB chunk would hold the loop ~20 ms.
+        q = this.rollBuffered(reader.bytes, reader.base, q, Math.min(end, reader.limit, q + ROLL_SLICE + size) - size);
         if (this.hit >= 0) return { at: q, entry: this.hit };
         if (q + size >= end) break;
-        await reader.ensure(q, size + 1);
+        if (reader.has(q, size + 1)) await yieldToEventLoop();
+        else await reader.ensure(q, size + 1);
       }
     }
     return this.tail(reader, p, end);

@@ -1,18 +1,20 @@
 import { MAX_BLOCK_SIZE, MIN_BLOCK_SIZE } from './block-size';
 import { ByteReader, ByteWriter } from './byte-codec';
 import { FINGERPRINT_WORDS, KEY_BYTES } from './fingerprint';
-import { type Signature, basisBlockCount, blockRuns } from './signature';
+import { type Signature, basisBlockCount, blockRuns, hasWeak } from './signature';
 
 /**
- * Wire form: "USG1", varint blockSize, varint basisSize, 16-byte key, varint run count, runs of
- * consecutive blocks as (gap since the previous run, count) varints, then the CRCs (4 bytes
- * each) and fingerprints (8 bytes each), little-endian. 12 bytes per block plus a few bytes
- * per run: a first-round signature of 1 GiB at 64 KiB is 196,634 bytes.
+ * Wire form: "USG1", varint blockSize, varint basisSize, 16-byte key, varint weak stride,
+ * varint run count, runs of consecutive blocks as (gap since the previous run, count) varints,
+ * then the CRCs of the blocks that have one (4 bytes each) and every block's fingerprint
+ * (8 bytes), little-endian. A first-round signature of 1 GiB at 64 KiB, stride 8, is
+ * 16,384 × 8 + 2,048 × 4 bytes + 33 of header = 139,297 bytes.
  */
 const MAGIC = 'USG1';
 /** 4 Mi blocks (48 MB): more than chooseBlockSize produces for a 4 TiB file. */
 export const MAX_SIGNATURE_BLOCKS = 4 * 1024 * 1024;
 const MAX_BASIS_BLOCKS = 2 ** 32 - 1;
+const MAX_WEAK_STRIDE = 1024;
 
 export function encodeSignature(signature: Signature): Uint8Array {
   const count = signature.blocks.length;
@@ -21,8 +23,9 @@ export function encodeSignature(signature: Signature): Uint8Array {
   writer.varint(signature.blockSize);
   writer.varint(signature.basisSize);
   writer.raw(signature.key);
+  writer.varint(signature.weakStride);
   writeRuns(writer, signature.blocks);
-  writer.uint32Array(signature.weak);
+  writer.uint32Array(signature.weak.filter((_, entry) => hasWeak(signature, entry)));
   writer.uint32Array(signature.strong);
   return writer.finish();
 }
@@ -43,14 +46,18 @@ export function decodeSignature(bytes: Uint8Array, limits: DecodeLimits = {}): S
   const total = basisBlockCount(blockSize, basisSize);
   if (total > MAX_BASIS_BLOCKS) reader.fail(`a basis of ${basisSize} bytes has too many blocks of ${blockSize}`);
   const key = reader.raw(KEY_BYTES, 'fingerprint key');
+  const weakStride = reader.varint('weak stride');
+  if (weakStride < 1 || weakStride > MAX_WEAK_STRIDE) reader.fail(`weak stride ${weakStride} is outside 1–${MAX_WEAK_STRIDE}`);
   const blocks = readRuns(reader, total, maxBlocks);
   const count = blocks.length;
-  if (reader.remaining !== count * (4 + 4 * FINGERPRINT_WORDS)) {
-    reader.fail(`${count} blocks need ${count * (4 + 4 * FINGERPRINT_WORDS)} bytes of hashes, found ${reader.remaining}`);
-  }
-  const weak = reader.uint32Array(count, 'weak hashes');
+  const weakCount = blocks.reduce((sum, block) => sum + (block % weakStride === 0 ? 1 : 0), 0);
+  const expected = weakCount * 4 + count * 4 * FINGERPRINT_WORDS;
+  if (reader.remaining !== expected) reader.fail(`${count} blocks need ${expected} bytes of hashes, found ${reader.remaining}`);
+  const indexed = reader.uint32Array(weakCount, 'weak hashes');
+  const weak = new Uint32Array(count);
+  for (let entry = 0, next = 0; entry < count; entry += 1) if ((blocks[entry] ?? 0) % weakStride === 0) weak[entry] = indexed[next++] ?? 0;
   const strong = reader.uint32Array(count * FINGERPRINT_WORDS, 'fingerprints');
-  return { blockSize, basisSize, key, blocks, weak, strong };
+  return { blockSize, basisSize, key, blocks, weakStride, weak, strong };
 }
 
 export function writeRuns(writer: ByteWriter, blocks: Uint32Array): void {

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { readFully } from './read-fully';
-import { yieldToEventLoop } from './yield';
+import { readFully } from './file-io';
+import { yieldAfter } from './yield';
 
 /** Reads are at least this large: fewer system calls, and the event loop is yielded once per chunk. */
 export const READ_CHUNK = 4 * 1024 * 1024;
@@ -33,8 +33,9 @@ export class WindowReader {
   ) {
     // A short range (a refinement round scans many) needs no 4 MiB buffers.
     this.chunk = Math.max(reserve, Math.min(READ_CHUNK, end - start));
-    this.bytes = new Uint8Array(reserve + this.chunk);
-    this.spare = new Uint8Array(reserve + this.chunk);
+    // Not zero-filled: only bytes below `limit` are ever read, and those were read from the file.
+    this.bytes = Buffer.allocUnsafe(reserve + this.chunk);
+    this.spare = Buffer.allocUnsafe(reserve + this.chunk);
     this.base = start - reserve;
     this.first = start;
     this.limit = start;
@@ -81,9 +82,8 @@ export class WindowReader {
       next.catch(() => undefined); // observed when awaited; without this a failed read would be an unhandled rejection
       this.prefetch = next;
     }
-    // The prefetched read may already have completed, making the awaits above microtasks only:
-    // yield once per chunk so timers and I/O of the rest of the engine still run.
-    await yieldToEventLoop();
+    // The prefetched read may already have completed, making the awaits above microtasks only.
+    await yieldAfter(got);
   }
 
   /** Reads the chunk at `from` into buffer[reserve…]. */

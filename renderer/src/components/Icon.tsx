@@ -3,8 +3,6 @@ import { ICON_PATHS, type IconName } from './icon-paths';
 
 export type { IconName };
 
-
-
 /** Line icons drawn inline, so they render identically offline and in every shell. */
 export function Icon({ name, className, title }: { name: IconName; className?: string; title?: string }): ReactElement {
   return (

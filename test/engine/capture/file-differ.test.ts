@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -183,6 +184,12 @@ describe('diffFile', () => {
     expect(result).toEqual({ gone: true });
     mkdirSync(path.join(dir, 'now-a-folder'));
     expect(await diffFile(path.join(dir, 'now-a-folder'), 'now-a-folder', 0, undefined, { emit: async () => undefined })).toEqual({ gone: true });
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe without blocking on it', async () => {
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    expect(await diffFile(fifo, 'pipe', 0, undefined, { emit: async () => undefined })).toEqual({ gone: true });
   });
 
   it('reads again when the file changes while it is read, and says unstable when it never settles', async () => {

@@ -113,12 +113,12 @@ describe('FileIndex', () => {
     expect(index.findByIno(0, 43)).toEqual([]);
   });
 
-  it('refuses a damaged or newer index with E1102', () => {
+  it('refuses a damaged or newer index with E1402', () => {
     expect(() => FileIndex.open(dir)).toThrow(CaptureError);
     const newer = path.join(dir, 'newer.db');
     const db = new Driver(newer);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => FileIndex.open(newer)).toThrow(/E1102|newer than this engine/);
+    expect(() => FileIndex.open(newer)).toThrow(/E1402|newer than this engine/);
   });
 });

@@ -30,7 +30,7 @@ describe('inotify watch budget', () => {
     const root = makeTree();
     const failure = RootWatcher.start({ root, onEvent: () => undefined, onError: () => undefined, inotifyLimit: 14, watchesInUse: 0 });
     await expect(failure).rejects.toBeInstanceOf(CaptureError);
-    await expect(failure).rejects.toMatchObject({ code: 'E1101' });
+    await expect(failure).rejects.toMatchObject({ code: 'E1401' });
     await expect(failure).rejects.toThrow(/needs 15 inotify watches \(5 folders and 10 files.*max_user_watches is 14.*sysctl fs\.inotify\.max_user_watches=\d+/);
   });
 
@@ -56,6 +56,6 @@ describe('inotify watch budget', () => {
 
   it('fails clearly when the root is not a directory', async () => {
     const missing = path.join(tempDir(), 'missing');
-    await expect(RootWatcher.start({ root: missing, onEvent: () => undefined, onError: () => undefined })).rejects.toMatchObject({ code: 'E1104' });
+    await expect(RootWatcher.start({ root: missing, onEvent: () => undefined, onError: () => undefined })).rejects.toMatchObject({ code: 'E1404' });
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_REPLICATION_OPTIONS } from '../../../engine/scenario/options';
 import { openCatalog } from '../../../engine/catalog/open-catalog';
 import type { Clock } from '../../../engine/clock';
 import { createEngine, type Engine } from '../../../engine/engine';
@@ -80,6 +81,7 @@ describe('ScenarioStore', () => {
       master: { host: 'FS01', port: 25000, roots: ['C:\\Data'] },
       replicas: [{ id: expect.stringMatching(UUID), host: 'fs02', port: 25000, target: 'D:\\Replica' }],
       status: { state: 'stopped', reason: 'created' },
+      options: DEFAULT_REPLICATION_OPTIONS,
       createdAt: CREATED_AT,
       updatedAt: CREATED_AT,
     });

@@ -55,3 +55,14 @@ export async function masterStatus(master: EngineProcess, scenarioId: string): P
     connection.close();
   }
 }
+
+/** Waits until every Replica link of the scenario replicates (its synchronization finished). */
+export async function waitForReplicating(master: EngineProcess, scenarioId: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await masterStatus(master, scenarioId);
+    if (status.links.length > 0 && status.links.every((link) => link.state === 'replicating')) return;
+    if (Date.now() > deadline) throw new Error(`links did not reach 'replicating': ${JSON.stringify(status.links)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -16,12 +16,14 @@ export async function treeDigest(dir: string): Promise<Map<string, string>> {
       if (name.startsWith('.understudy-tmp-')) continue;
       const full = path.join(current, name);
       const relative = prefix ? `${prefix}/${name}` : name;
-      const stats = await fs.lstat(full);
-      if (stats.isDirectory()) {
+      // The Replica is being written while we look: a name that vanished counts as different, and the poll retries.
+      const stats = await fs.lstat(full).catch(() => undefined);
+      if (stats?.isDirectory()) {
         result.set(relative, 'dir');
         await walk(full, relative);
-      } else if (stats.isFile()) {
-        result.set(relative, createHash('sha256').update(await fs.readFile(full)).digest('hex'));
+      } else if (stats?.isFile()) {
+        const content = await fs.readFile(full).catch(() => undefined);
+        result.set(relative, content ? createHash('sha256').update(content).digest('hex') : 'vanished');
       }
     }
   };

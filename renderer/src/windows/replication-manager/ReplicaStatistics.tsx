@@ -1,12 +1,12 @@
 import type { ReactElement } from 'react';
-import type { LinkStatus } from '../../../../electron/api/contract';
+import type { LinkStatus, Scenario } from '../../../../electron/api/contract';
 import { linkStatistics } from './statistics-rows';
 
 /** One Replica's live figures: state, synchronization progress, changes sent, spool, lag. */
-export function ReplicaStatistics({ link }: { link: LinkStatus }): ReactElement {
+export function ReplicaStatistics({ replica, link }: { replica: Scenario['replicas'][number]; link: LinkStatus }): ReactElement {
   return (
     <table className="grid statistics-table">
-      <caption>Replica {link.host}</caption>
+      <caption>Replica {replica.host}</caption>
       {linkStatistics(link).map((section) => (
         <tbody key={section.title}>
           <tr className="group-row">

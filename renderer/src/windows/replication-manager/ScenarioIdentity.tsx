@@ -5,13 +5,13 @@ import { statusView } from './scenario-status';
 
 /** The scenario's identity, fixed at creation, and its current state; read-only. */
 export function ScenarioIdentity({ scenario }: { scenario: Scenario }): ReactElement {
-  const live = useLive((state) => state.byId[scenario.id]);
+  const stateLabel = useLive((state) => statusView(scenario.status, state.byId[scenario.id]).label);
   const rows: [string, string][] = [
     ['Scenario name', scenario.name],
     ['Scenario ID', scenario.id],
     ['Scenario type', scenario.type],
     ['Group', scenario.group],
-    ['State', statusView(scenario.status, live).label],
+    ['State', stateLabel],
     ['Master', `${scenario.master.host}:${scenario.master.port}`],
     ...scenario.replicas.map((replica, index): [string, string] => [`Replica ${index + 1}`, `${replica.host}:${replica.port} → ${replica.target}`]),
     ['Created', new Date(scenario.createdAt).toLocaleString()],

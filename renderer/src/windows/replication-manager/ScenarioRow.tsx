@@ -1,5 +1,6 @@
 import { memo, type ReactElement } from 'react';
 import type { Scenario } from '../../../../electron/api/contract';
+import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon';
 import { useLive } from '../../store/live';
 import { statusView } from './scenario-status';
@@ -10,10 +11,10 @@ interface ScenarioRowProps {
   onSelect(id: string): void;
 }
 
-/** One scenario with its state; only this row re-renders when its live status changes. */
+/** One scenario with its state; only this row re-renders, and only when its state or tooltip changes. */
 export const ScenarioRow = memo(function ScenarioRow({ scenario, selected, onSelect }: ScenarioRowProps): ReactElement {
-  const live = useLive((state) => state.byId[scenario.id]);
-  const status = statusView(scenario.status, live);
+  // Only the derived state: new lag or spool figures alone do not re-render the row.
+  const status = useLive(useShallow((state) => statusView(scenario.status, state.byId[scenario.id])));
   const classes = [selected && 'selected', status.shaded && 'shaded', `row-${status.tone}`].filter(Boolean).join(' ');
   return (
     <tr

@@ -17,7 +17,7 @@ export function StatisticsTab({ scenario }: { scenario: Scenario }): ReactElemen
       {scenario.replicas.map((replica) => {
         const link = linkOf(live, replica.id);
         return link ? (
-          <ReplicaStatistics key={replica.id} link={link} />
+          <ReplicaStatistics key={replica.id} replica={replica} link={link} />
         ) : (
           <p key={replica.id} className="empty">
             No figures for Replica {replica.host} yet.

@@ -9,7 +9,7 @@ export interface StatisticsSection {
 
 /** One Replica's figures as the Statistics tab lists them, section by section. */
 export function linkStatistics(link: LinkStatus): StatisticsSection[] {
-  const sections: StatisticsSection[] = [{ title: 'Replica', rows: [['State', linkStateLabel(link.state)]] }];
+  const sections: StatisticsSection[] = [{ title: 'Status', rows: [['State', linkStateLabel(link.state)]] }];
   if (link.sync) {
     sections.push({
       title: 'Synchronization',

@@ -1,0 +1,32 @@
+import { readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { FileChangedError } from './errors';
+
+/**
+ * Reads of at most this many bytes are done synchronously. Refinement rounds read hundreds
+ * of scattered 4–64 KiB ranges; through libuv's thread pool each costs a round trip
+ * (~0.1–0.2 ms, idle on both sides), while a synchronous read of 64 KiB from the page cache
+ * takes ~10 µs: blocking the loop that long is harmless, waiting on the pool is not.
+ */
+const SYNC_READ_LIMIT = 256 * 1024;
+
+/** Reads exactly `length` bytes at `position` (a read may return less); fewer means the file shrank. */
+export async function readFully(file: FileHandle, path: string, buffer: Uint8Array, offset: number, length: number, position: number): Promise<void> {
+  let got = 0;
+  while (got < length) {
+    const bytesRead =
+      length <= SYNC_READ_LIMIT
+        ? readSync(file.fd, buffer, offset + got, length - got, position + got)
+        : (await file.read(buffer, offset + got, length - got, position + got)).bytesRead;
+    if (bytesRead === 0) throw new FileChangedError(path, `ended at ${position + got}, before the ${position + length} bytes expected`);
+    got += bytesRead;
+  }
+}
+
+/** Writes all of buffer[0, length) at `position` (a write may take less). */
+export async function writeFully(file: FileHandle, buffer: Uint8Array, length: number, position: number): Promise<void> {
+  for (let done = 0; done < length; ) {
+    const { bytesWritten } = await file.write(buffer, done, length - done, position + done);
+    done += bytesWritten;
+  }
+}
