@@ -147,12 +147,28 @@ async function startRsyncDaemon(moduleDir) {
   }
 }
 
-function timeRsync(newFile, port) {
+/** CPU milliseconds of a process's reaped children (/proc/<pid>/stat cutime + cstime). */
+function childrenCpuMs(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // clock ticks of 1/100 s (USER_HZ)
+}
+
+/** Waits until the daemon has reaped the process that served the last connection (its CPU then counts). */
+async function daemonIdle() {
+  const children = `/proc/${daemon.pid}/task/${daemon.pid}/children`;
+  const deadline = Date.now() + 5000;
+  while (fs.readFileSync(children, 'utf8').trim() !== '' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+async function timeRsync(newFile, port) {
+  const cpuBefore = childrenCpuMs(process.pid) + childrenCpuMs(daemon.pid);
   const started = performance.now();
   const out = execFileSync('rsync', ['--no-whole-file', '--stats', '-a', newFile, `rsync://127.0.0.1:${port}/mod/`], { encoding: 'utf8' });
   const ms = performance.now() - started;
   const number = (label) => Number(new RegExp(`${label}: ([\\d,]+)`).exec(out)?.[1].replaceAll(',', '') ?? NaN);
-  return { ms, bytes: number('Total bytes sent') + number('Total bytes received') };
+  await daemonIdle();
+  const cpuMs = childrenCpuMs(process.pid) + childrenCpuMs(daemon.pid) - cpuBefore;
+  return { ms, bytes: number('Total bytes sent') + number('Total bytes received'), cpuMs };
 }
 
 function timeCat(file) {
@@ -207,7 +223,7 @@ try {
       fs.copyFileSync(original, target);
       fs.utimesSync(target, new Date(2020, 0, 1), new Date(2020, 0, 1)); // rsync's quick check must not skip it
       settle();
-      const their = timeRsync(newFile, port);
+      const their = await timeRsync(newFile, port);
       if (run === -1 && sha256(target) !== expected) throw new Error(`rsync produced a wrong file in case ${c.name}`);
       const cat = timeCat(newFile);
       if (run < 0) continue; // warm-up
@@ -220,19 +236,19 @@ try {
       name: c.name,
       goal: c.goal,
       ours: { bytes: best.bytes, ms: median(ours.map((o) => o.ms)), cpuMs: median(ours.map((o) => o.cpuMs)), loopMaxMs: Math.max(...ours.map((o) => o.loopMaxMs)) },
-      rsync: { bytes: theirs[0].bytes, ms: median(theirs.map((t) => t.ms)) },
+      rsync: { bytes: theirs[0].bytes, ms: median(theirs.map((t) => t.ms)), cpuMs: median(theirs.map((t) => t.cpuMs)) },
       floorMs: median(floor),
       report: best.report,
       runs: { ours: ours.map((o) => Math.round(o.ms)), rsync: theirs.map((t) => Math.round(t.ms)) },
     });
   }
-  console.log('\n| case | ours bytes | rsync bytes | ours/rsync | goal | ours time | rsync time | ours/rsync | goal | cat (floor) | ours/floor |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| case | ours bytes | rsync bytes | ours/rsync | goal | ours time | rsync time | ours/rsync | goal | cat (floor) | ours/floor | ours CPU | rsync CPU |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const mb = (bytes) => `${(bytes / 1e6).toFixed(3)} MB`;
     const ms = (value) => `${Math.round(value)} ms`;
     console.log(
-      `| ${r.name} | ${mb(r.ours.bytes)} | ${mb(r.rsync.bytes)} | ${(r.ours.bytes / r.rsync.bytes).toFixed(3)} | ≤ ${mb(r.goal.bytes)} | ${ms(r.ours.ms)} | ${ms(r.rsync.ms)} | ${(r.ours.ms / r.rsync.ms).toFixed(2)} | ≤ ${ms(r.goal.ms)} | ${ms(r.floorMs)} | ${(r.ours.ms / r.floorMs).toFixed(1)} |`,
+      `| ${r.name} | ${mb(r.ours.bytes)} | ${mb(r.rsync.bytes)} | ${(r.ours.bytes / r.rsync.bytes).toFixed(3)} | ≤ ${mb(r.goal.bytes)} | ${ms(r.ours.ms)} | ${ms(r.rsync.ms)} | ${(r.ours.ms / r.rsync.ms).toFixed(2)} | ≤ ${ms(r.goal.ms)} | ${ms(r.floorMs)} | ${(r.ours.ms / r.floorMs).toFixed(1)} | ${ms(r.ours.cpuMs)} | ${ms(r.rsync.cpuMs)} |`,
     );
   }
   for (const r of rows) {

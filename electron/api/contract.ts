@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EngineEventSchema } from '../../engine/events/model';
 import { ErrorInfoSchema, type ErrorInfo } from '../../engine/messages/error-info';
 import { LiveScenarioSchema } from '../../engine/replication/live-status';
+import { BrowseReplySchema } from '../../engine/runtime/browse-model';
 import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model';
 import { ReplicationOptionsSchema } from '../../engine/scenario/options';
 
@@ -36,6 +37,7 @@ export const channels = {
   'scenario.live': { request: ScenarioIdSchema, response: LiveScenarioSchema },
   'scenario.set-options': { request: ScenarioIdSchema.extend({ options: ReplicationOptionsSchema }), response: ScenarioSchema },
   'scenario.needs-credentials': { request: ScenarioIdSchema, response: z.array(z.string()) },
+  'scenario.browse': { request: ScenarioIdSchema.extend({ path: z.string().min(1).max(4096) }), response: BrowseReplySchema },
   'events.list': {
     request: z.object({
       limit: z.number().int().min(1).max(100_000),
@@ -79,4 +81,5 @@ export type { ErrorInfo };
 export type { Scenario, ScenarioDraft, ScenarioType } from '../../engine/scenario/model';
 export type { ReplicationOptions } from '../../engine/scenario/options';
 export type { LiveScenario, LinkStatus } from '../../engine/replication/live-status';
+export type { BrowseEntry, BrowseReply } from '../../engine/runtime/browse-model';
 export type { EngineEvent, Severity } from '../../engine/events/model';

@@ -35,6 +35,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, shell: 
     'scenario.live': ({ id }) => control.live(id),
     'scenario.set-options': ({ id, options }) => engine.scenarios.setOptions(id, options),
     'scenario.needs-credentials': ({ id }) => control.hostsNeedingCredentials(id),
+    'scenario.browse': ({ id, path }) => control.browse(id, path),
     'events.list': (query) => engine.events.list(query),
   };
 }

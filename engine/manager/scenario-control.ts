@@ -6,6 +6,7 @@ import { UserError, toErrorInfo } from '../messages/user-error';
 import { MasterStatusSchema, type LiveScenario } from '../replication/live-status';
 import type { Scenario } from '../scenario/model';
 import type { ScenarioStore } from '../scenario/scenario-store';
+import { BrowseReplySchema, type BrowseReply } from '../runtime/browse-model';
 import type { AdminCredentials, EngineClients } from './engine-clients';
 
 export interface HostCredentials extends AdminCredentials {
@@ -59,6 +60,12 @@ export class ScenarioControl {
     const scenario = this.store.get(id);
     const hosts = [scenario.master, ...scenario.replicas].filter((host) => !this.clients.hasCredentials(host.host, this.portOf(host.host, host.port)));
     return [...new Set(hosts.map((host) => host.host))];
+  }
+
+  /** Lists a directory on the scenario's Master (the Directories tab). */
+  async browse(id: string, directory: string): Promise<BrowseReply> {
+    const scenario = this.store.get(id);
+    return BrowseReplySchema.parse(await this.master(scenario).call('engine.browse', { path: directory }));
   }
 
   async stop(id: string): Promise<Scenario> {

@@ -7,6 +7,7 @@ import type { Connection } from '../transport/connection';
 import { startEngineServer, type EngineServer } from '../transport/engine-server';
 import type { AuthRequest, Role } from '../transport/messages';
 import { TrustStore } from '../transport/trust-store';
+import { browseDirectory } from './browse';
 import { registerChannels, type Channels } from './channel-registry';
 
 export const DEFAULT_ENGINE_PORT = 25000;
@@ -109,6 +110,7 @@ export class EngineRuntime {
         version: this.version,
         port: this.port,
       }),
+      'engine.browse': (body) => browseDirectory(body as { path: string }),
     };
     return Object.assign(info, ...this.services.map((service) => service.adminChannels()));
   }

@@ -31,7 +31,7 @@ export { computeSignature, type SignatureOptions } from './compute-signature';
 export { encodeSignature, decodeSignature } from './signature-codec';
 export type { DeltaOp, DeltaStats, EmitOp } from './delta-op';
 export { computeDelta, matchSignature, emitDelta, type MatchPlan } from './match';
-export { refinementRequest, type RefinementRequest } from './refinement';
+export { refinementRequest, type RefinementRequest, type RefinementOptions } from './refinement';
 export { encodeRefinementRequest, decodeRefinementRequest } from './request-codec';
 export { encodeDeltaOps, decodeDeltaOps } from './delta-codec';
 export { applyDelta } from './apply-delta';

@@ -2,6 +2,7 @@ import { refinedBlockSize } from './block-size';
 import type { MatchPlan } from './match';
 import { UNMATCHED } from './segments';
 import { basisBlockCount } from './signature';
+import { MAX_SIGNATURE_BLOCKS } from './signature-codec';
 
 /** What the Master asks the Replica to sign next: these basis blocks, at this smaller size. */
 export interface RefinementRequest {
@@ -11,6 +12,17 @@ export interface RefinementRequest {
 
 type Range = [number, number];
 
+export interface RefinementOptions {
+  /** Defaults to refinedBlockSize(plan.blockSize). */
+  blockSize?: number;
+  /**
+   * No refinement when more than this fraction of the new file is still unmatched: the file
+   * is mostly new, another round would re-read and roll over most of both files for little,
+   * and the scenario's whole-file threshold (shouldSendWhole) decides what to send. 0.5.
+   */
+  maxUnmatched?: number;
+}
+
 /**
  * Which basis bytes are worth signing at a finer size. An unmatched row of L bytes most likely
  * replaced the L basis bytes after the copy before it (in-place edits, insertions) or before
@@ -19,9 +31,11 @@ type Range = [number, number];
  * file: a 1 GiB file with 256 edits asks for ~17 MB of basis at 4 KiB (~50 KB of signature).
  * Undefined when nothing is left to gain.
  */
-export function refinementRequest(plan: MatchPlan, blockSize = refinedBlockSize(plan.blockSize)): RefinementRequest | undefined {
+export function refinementRequest(plan: MatchPlan, options: RefinementOptions = {}): RefinementRequest | undefined {
+  const blockSize = options.blockSize ?? refinedBlockSize(plan.blockSize);
   if (blockSize === undefined || plan.basisSize === 0) return undefined;
   const rows = plan.segments;
+  if (rows.unmatchedBytes() > (options.maxUnmatched ?? 0.5) * plan.newSize) return undefined;
   const wanted: Range[] = [];
   const used: Range[] = [];
   for (let row = 0; row < rows.count; row += 1) {
@@ -41,6 +55,7 @@ export function refinementRequest(plan: MatchPlan, blockSize = refinedBlockSize(
     const last = Math.min(total, Math.ceil(end / blockSize));
     for (let block = Math.floor(start / blockSize); block < last; block += 1) {
       if (blocks.length === 0 || block > (blocks[blocks.length - 1] ?? -1)) blocks.push(block);
+      if (blocks.length > MAX_SIGNATURE_BLOCKS) return undefined; // more than a Replica would accept
     }
   }
   return blocks.length > 0 ? { blockSize, blocks: Uint32Array.from(blocks) } : undefined;

@@ -138,14 +138,15 @@ export class Scanner {
     const size = this.signature.blockSize;
     const crcTable = CRC_TABLE;
     const outTable = this.outTable;
-    const { heads, mask } = this.table;
+    const { occupied, mask } = this.table;
     let reg = this.reg;
     let q = from;
     this.hit = -1;
     while (q < stop) {
       reg = (crcTable[(reg ^ (bytes[q + size - base] ?? 0)) & 0xff] ?? 0) ^ (reg >>> 8) ^ (outTable[bytes[q - base] ?? 0] ?? 0);
       q += 1;
-      if ((heads[~reg & mask] ?? -1) >= 0) {
+      const slot = ~reg & mask;
+      if ((occupied[slot >>> 5] ?? 0) & (1 << (slot & 31))) {
         this.reg = reg;
         const entry = this.lookup(bytes, q - base);
         if (entry >= 0) {
@@ -163,7 +164,7 @@ export class Scanner {
     const weak = ~this.reg >>> 0;
     const table = this.table;
     let fingerprinted = false;
-    for (let candidate = table.heads[weak & table.mask] ?? -1; candidate >= 0; candidate = table.next(candidate)) {
+    for (let candidate = table.first(weak); candidate >= 0; candidate = table.next(candidate)) {
       if (table.weakOf(candidate) !== weak) continue; // most slot hits end here, with no allocation
       if (!fingerprinted) {
         this.fingerprinter.into(bytes.subarray(index, index + this.signature.blockSize), this.candidate, 0);

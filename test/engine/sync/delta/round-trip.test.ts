@@ -72,6 +72,14 @@ describe('block-level resynchronization reproduces the new file byte for byte', 
     expect(report.rounds).toBe(1);
   });
 
+  it('does not refine a completely different file: one round, everything literal', async () => {
+    const pair = writePair(tempDir(), base, random.bytes(900_000));
+    const report = await multiRound(pair);
+    expect(sha256(pair.out)).toBe(sha256(pair.next));
+    expect(report.rounds).toBe(1);
+    expect(report.stats.literalBytes).toBe(900_000);
+  });
+
   it('handles sizes that are not multiples of the block size, with explicit small blocks', async () => {
     for (const blockSize of [64, 100, 1000]) {
       const pair = writePair(tempDir(), base.subarray(0, 54_321), scattered(base.subarray(0, 54_321), 3, 50, blockSize));

@@ -61,6 +61,12 @@ describe('refinementRequest', () => {
     expect(blocks.length).toBeLessThanOrEqual(6);
   });
 
+  it('asks for nothing when most of the new file is unmatched: the file is mostly new', () => {
+    const mostlyNew = plan([[65536, 0], [65536 * 3, UNMATCHED]], 65536 * 4, 65536);
+    expect(refinementRequest(mostlyNew)).toBeUndefined();
+    expect(refinementRequest(mostlyNew, { maxUnmatched: 0.8 })?.blockSize).toBe(4096);
+  });
+
   it('asks for nothing when everything matched, the basis is empty or blocks are already small', () => {
     expect(refinementRequest(plan([[1000, 0]], 1000, 512))).toBeUndefined();
     expect(refinementRequest(plan([[1000, UNMATCHED]], 0, 512))).toBeUndefined();
