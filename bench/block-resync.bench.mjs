@@ -4,9 +4,12 @@
 // would cross the wire, time = signature + rounds + delta + apply (wall clock). rsync: a push
 // with --stats, bytes = sent + received. Floor: `cat new > /dev/null` (page cache warm).
 // Each figure is the median of BENCH_RUNS runs (default 3), ours and rsync alternating, after
-// one untimed warm-up run of each, with `sync` before every timed run so one run's dirty pages
-// do not slow the next one's writes. (On this VM, the first writes into memory the guest has
-// not touched yet are several times slower: the warm-up run absorbs that for both tools.)
+// one untimed warm-up run of each. Before every timed run, of either tool, the same two steps:
+// `sync`, so one run's dirty pages do not slow the next one's writes; then a child process
+// touches and frees 2 GiB. Why: on this VM the host takes back memory the guest has freed
+// within seconds, and faulting it in again costs ~2 µs per page, so writing a new 1 GiB file
+// took 1.8–2.5 s of system time when memory was "cold" and 0.4 s right after such a touch
+// (dd, same file). Both tools write a new 1 GiB file, so both get the same warm start.
 // BENCH_DIR picks the folder for the temporary files (default: the OS temp folder).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
@@ -106,6 +109,7 @@ function sha256(file) {
 
 function settle() {
   execFileSync('sync');
+  execFileSync(process.execPath, ['-e', 'for (let i = 0; i < 8; i += 1) Buffer.alloc(256 * 1024 * 1024, 1);']);
 }
 
 function median(values) {

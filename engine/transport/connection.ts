@@ -1,5 +1,6 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { EventEmitter } from 'node:events';
+import { ZodError } from 'zod';
 import type { Duplex } from 'node:stream';
 import type { ErrorInfo } from '../messages/error-info';
 import { UserError, toErrorInfo } from '../messages/user-error';
@@ -158,6 +159,11 @@ export class Connection extends EventEmitter {
     try {
       this.send({ t: 'res', id, ok: true, body: await handler(body) });
     } catch (error) {
+      if (error instanceof ZodError) {
+        const detail = error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
+        this.send({ t: 'res', id, ok: false, error: new UserError('E1003', `${channel}: ${detail}`.slice(0, 500)).toInfo() });
+        return;
+      }
       if (!(error instanceof UserError)) this.emit('handler-error', error, channel);
       this.send({ t: 'res', id, ok: false, error: toErrorInfo(error) });
     }

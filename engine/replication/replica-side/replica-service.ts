@@ -99,7 +99,16 @@ export class ReplicaService implements EngineService {
       },
       'rep.sync-apply': async (body) => {
         const target = session();
-        for (const bytes of SyncApplySchema.parse(body).records) await target.applier.apply(decodeChangeRecord(bytes));
+        for (const bytes of SyncApplySchema.parse(body).records) {
+          try {
+            await target.applier.apply(decodeChangeRecord(bytes));
+          } catch (error) {
+            if (error instanceof UserError && error.code === 'E1101') {
+              this.parts.events.record({ severity: 'error', code: 'E1101', scenarioId, text: `Replica refused a synchronization record: ${error.message}` });
+            }
+            throw error;
+          }
+        }
         return {};
       },
       'rep.list-open': async (body) => {
