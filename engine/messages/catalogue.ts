@@ -86,6 +86,12 @@ export const catalogue = {
     reason: 'The Master and the Replica run different versions of the scenario (a root directory was added or removed on one side only).',
     action: 'Restart the scenario so both engines use the same definition; a resynchronization follows.',
   },
+  W1105: {
+    module: 'Replica',
+    title: "Replica data changed outside replication",
+    reason: 'A program or a user wrote to the Replica target directly; the Replica is meant to be changed only by replication, so its copy may no longer match the Master.',
+    action: 'Find what wrote there and stop it; run a synchronization (or a Difference report) to bring the Replica back in line.',
+  },
   E1201: {
     module: 'Engine connection',
     title: 'Authentication failed',

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rootSubdirectory } from '../../engine/replication/root-mapping';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir';
 import { EngineProcess } from './helpers/engine-process';
-import { masterStatus, newScenario, runScenario } from './helpers/manager-client';
+import { masterStatus, newScenario, runScenario, waitForReplicating } from './helpers/manager-client';
 import { waitForConvergence } from './helpers/tree-compare';
 
 const engines: EngineProcess[] = [];
@@ -51,5 +51,25 @@ describe('initial synchronization between engine processes', () => {
     await waitForConvergence(root, replicaRoot(target, root));
     const status = await masterStatus(master, scenario.scenarioId);
     expect(status.links[0]?.state).toBe('replicating');
+  });
+});
+
+describe('Replica protection', () => {
+  it('reports a write made on the Replica outside replication (W1105), and not replication’s own writes', async () => {
+    const master = await EngineProcess.create(tempDir('understudy-master-'));
+    const replica = await EngineProcess.create(tempDir('understudy-replica-'));
+    engines.push(master, replica);
+    const root = tempDir('understudy-root-');
+    fs.writeFileSync(path.join(root, 'a.txt'), 'from the Master');
+    const target = tempDir('understudy-target-');
+    const scenario = newScenario([root], [{ engine: replica, target }]);
+    await runScenario(master, scenario);
+    await waitForReplicating(master, scenario.scenarioId);
+    fs.writeFileSync(path.join(root, 'b.txt'), 'also from the Master');
+    await waitForConvergence(root, replicaRoot(target, root));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(replica.log).not.toContain('W1105');
+    fs.writeFileSync(path.join(replicaRoot(target, root), 'rogue.txt'), 'written behind replication’s back');
+    await expect.poll(() => replica.log, { timeout: 10_000 }).toMatch(/W1105 .*changed outside replication.*rogue\.txt/);
   });
 });

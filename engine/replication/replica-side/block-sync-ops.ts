@@ -61,6 +61,8 @@ export function blockSyncChannels(session: () => ReplicaSession): { channels: Ch
     'rep.patch-open': async (body) => {
       const request = Where.parse(body);
       const target = await locate(session(), request.root, request.path);
+      const base = session().targets[request.root];
+      if (base !== undefined) session().outsideWrites.expectPath(base, request.path);
       const temp = path.join(path.dirname(target), newTempFileName());
       const channel = new OpChannel<DeltaOp>();
       const applying = applyDelta(target, channel, temp);
@@ -82,6 +84,7 @@ export function blockSyncChannels(session: () => ReplicaSession): { channels: Ch
       if (!open) throw new UserError('E1003', `no open patch ${patch}`);
       patches.delete(patch);
       open.channel.close();
+      session().outsideWrites.expectPath(path.dirname(open.target), path.basename(open.target));
       try {
         await open.applying;
         const handle = await fs.open(open.temp, 'r+');

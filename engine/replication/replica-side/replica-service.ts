@@ -101,7 +101,7 @@ export class ReplicaService implements EngineService {
         const target = session();
         for (const bytes of SyncApplySchema.parse(body).records) {
           try {
-            await target.applier.apply(decodeChangeRecord(bytes));
+            await target.applyDirect(decodeChangeRecord(bytes));
           } catch (error) {
             if (error instanceof UserError && error.code === 'E1101') {
               this.parts.events.record({ severity: 'error', code: 'E1101', scenarioId, text: `Replica refused a synchronization record: ${error.message}` });

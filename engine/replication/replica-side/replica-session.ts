@@ -1,5 +1,6 @@
 import { decode, encode } from '@msgpack/msgpack';
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EventLog } from '../../events/event-log';
@@ -9,6 +10,7 @@ import { replicaTargetFor } from '../../replica/path-guard';
 import { SegmentLog } from '../../spool/segment-log';
 import { decodeChangeRecord, type ChangeRecord } from '../change-record';
 import type { ReplicaHello, SpooledWireRecord } from '../wire';
+import { OutsideWriteWatch } from './outside-write-watch';
 import { writeReplicaState, type ReplicaState } from './replica-state';
 
 const InboxEntrySchema = z.object({ seq: z.number().int().min(1), at: z.number(), payload: z.instanceof(Uint8Array) });
@@ -40,6 +42,23 @@ export class ReplicaSession extends EventEmitter {
   ) {
     super();
     this.receivedSeq = Math.max(state.appliedSeq, lastReceived);
+    this.outsideWrites = new OutsideWriteWatch(targets, (count, example) =>
+      events.record({
+        severity: 'warning',
+        code: 'W1105',
+        scenarioId: state.scenarioId,
+        text: `Replica data of "${state.scenarioName}" changed outside replication: ${count} change(s), e.g. ${example}`,
+      }),
+    );
+  }
+
+  /** Reports writes to the Replica that replication did not make. */
+  readonly outsideWrites: OutsideWriteWatch;
+
+  /** Applies a record outside the sequence (synchronization), announcing its paths first. */
+  async applyDirect(record: ChangeRecord): Promise<void> {
+    this.outsideWrites.expect(record);
+    await this.applier.apply(record);
   }
 
   static async open(dir: string, state: ReplicaState, events: EventLog): Promise<ReplicaSession> {
@@ -52,6 +71,8 @@ export class ReplicaSession extends EventEmitter {
       if (last) lastReceived = InboxEntrySchema.parse(decode(last.payload)).seq;
     }
     const session = new ReplicaSession(dir, state, inbox, new ReplicaApplier({ targets }), targets, events, lastReceived);
+    await Promise.all(targets.map((target) => fs.mkdir(target, { recursive: true })));
+    session.outsideWrites.start();
     session.kick();
     return session;
   }
@@ -95,6 +116,7 @@ export class ReplicaSession extends EventEmitter {
   async close(): Promise<void> {
     this.closed = true;
     await this.draining;
+    await this.outsideWrites.stop();
     await this.inbox.close();
   }
 
@@ -138,6 +160,7 @@ export class ReplicaSession extends EventEmitter {
 
   private async applyOne(seq: number, record: ChangeRecord): Promise<void> {
     try {
+      this.outsideWrites.expect(record);
       await this.applier.apply(record);
     } catch (error) {
       if (error instanceof UserError && error.code === 'E1101') {

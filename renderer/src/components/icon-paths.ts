@@ -14,6 +14,8 @@ export const ICON_PATHS = {
   sync: 'M20 12a8 8 0 0 1-14 5.7M4 12a8 8 0 0 1 14-5.7M18 3v3.3h-3.3M6 21v-3.3h3.3',
   pause: 'M8 5v14M16 5v14',
   cross: 'M6 6l12 12M18 6L6 18',
+  file: 'M6 3h8l4 4v14H6zM14 3v4h4',
+  chevron: 'M9 6l6 6-6 6',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -35,3 +35,12 @@ export function formatLag(ms: number): string {
 export function formatCount(count: number): string {
   return Number.isFinite(count) ? Math.round(count).toLocaleString('en-US') : '—';
 }
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** A modification time as "YYYY-MM-DD HH:MM" in this machine's time zone: sortable, and the same in every locale. */
+export function formatTimestamp(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const date = new Date(ms);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

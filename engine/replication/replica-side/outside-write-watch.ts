@@ -1,0 +1,95 @@
+import { watch, type FSWatcher } from 'chokidar';
+import path from 'node:path';
+import type { ChangeRecord } from '../change-record';
+
+const EXPECT_MS = 3000;
+const REPORT_EVERY_MS = 5000;
+
+/**
+ * Notices writes to a Replica's data that did not come from replication. The applier
+ * announces each path it is about to touch; a file-system event on any other path is
+ * reported (one warning per few seconds, with a count and an example, never a flood).
+ */
+export class OutsideWriteWatch {
+  private readonly watchers: FSWatcher[] = [];
+  /** Absolute paths replication is writing (and the folders it may create for them), until when. */
+  private readonly expected = new Map<string, number>();
+  /** Whole trees replication is moving or removing, until when. */
+  private readonly expectedTrees = new Map<string, number>();
+  private pending: { count: number; example: string } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly targets: readonly string[],
+    private readonly report: (count: number, example: string) => void,
+  ) {}
+
+  start(): void {
+    for (const target of this.targets) {
+      const watcher = watch(target, {
+        ignoreInitial: true,
+        followSymlinks: false,
+        ignored: (candidate) => path.basename(candidate).startsWith('.understudy-tmp-'),
+      });
+      watcher.on('all', (_event, changed) => this.observe(changed));
+      watcher.on('error', () => undefined);
+      this.watchers.push(watcher);
+    }
+  }
+
+  /** Replication is about to apply `record`: its paths (and their folders) are not outside writes. */
+  expect(record: ChangeRecord): void {
+    const target = this.targets[record.root];
+    if (target === undefined) return;
+    const paths = record.op === 'rename' ? [record.from, record.to] : [record.path];
+    for (const relative of paths) this.expectPath(target, relative);
+    if (record.op === 'rename' || record.op === 'remove') {
+      for (const relative of paths) this.expectedTrees.set(path.join(target, ...relative.split('/')), Date.now() + EXPECT_MS);
+    }
+  }
+
+  expectPath(target: string, relative: string): void {
+    this.prune(Date.now());
+    const until = Date.now() + EXPECT_MS;
+    const root = this.targets.find((candidate) => target === candidate || target.startsWith(`${candidate}${path.sep}`)) ?? target;
+    for (let current = path.join(target, ...relative.split('/')); current.length > root.length; current = path.dirname(current)) {
+      this.expected.set(current, until);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.all(this.watchers.map((watcher) => watcher.close()));
+  }
+
+  private observe(changed: string): void {
+    const now = Date.now();
+    if ((this.expected.get(changed) ?? 0) >= now) return;
+    for (let current = changed; !this.targets.includes(current) && path.dirname(current) !== current; current = path.dirname(current)) {
+      if ((this.expectedTrees.get(current) ?? 0) >= now) return;
+    }
+    if (this.timer) {
+      this.pending = { count: (this.pending?.count ?? 0) + 1, example: this.pending?.example ?? changed };
+      return;
+    }
+    this.report(1, changed);
+    this.timer = setTimeout(() => this.flush(), REPORT_EVERY_MS).unref();
+  }
+
+  /** End of a quiet window: what accumulated is reported at once, and a new window starts only if there was any. */
+  private flush(): void {
+    this.timer = undefined;
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    this.report(pending.count, pending.example);
+    this.timer = setTimeout(() => this.flush(), REPORT_EVERY_MS).unref();
+  }
+
+  private prune(now: number): void {
+    for (const map of [this.expected, this.expectedTrees]) {
+      if (map.size < 10_000) continue;
+      for (const [key, until] of map) if (until < now) map.delete(key);
+    }
+  }
+}
