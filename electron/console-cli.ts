@@ -5,6 +5,7 @@ import { appVersion, rendererDir } from './app-paths';
 import { boot } from './boot';
 import { parseShellOptions, USAGE, type ShellOptions } from './cli-options';
 import { startConsoleHost } from './console-host';
+import { removeConsoleFile, writeConsoleFile } from './console/console-file';
 
 /** Boots the engine and serves the UI on 127.0.0.1; resolves when the host is listening. */
 export async function runConsole(options: ShellOptions): Promise<void> {
@@ -21,11 +22,13 @@ export async function runConsole(options: ShellOptions): Promise<void> {
     staticDir: rendererDir(),
     port: options.port,
   });
+  writeConsoleFile(options.dataDir, { url: host.url, port: host.port, token: host.token, pid: process.pid });
   console.log(`Understudy console (data: ${options.dataDir}): ${host.url}`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
+    removeConsoleFile(options.dataDir, process.pid);
     void host
       .close()
       .then(shutdown)

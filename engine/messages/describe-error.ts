@@ -1,10 +1,13 @@
+import type { ErrorInfo } from './error-info';
 import { UserError } from './user-error';
 
-/** An error as a console shows it: code, module, message, then reason and action for catalogued errors. */
+/** A catalogued error as a console shows it: code, module, message, reason, action. */
+export function formatErrorInfo(info: ErrorInfo): string {
+  return `${info.code} (${info.module}): ${info.message}\n  Reason: ${info.reason}\n  Action: ${info.action}`;
+}
+
+/** Any thrown value as a console shows it. */
 export function describeError(error: unknown): string {
-  if (error instanceof UserError) {
-    const info = error.toInfo();
-    return `${info.code} (${info.module}): ${info.message}\n  Reason: ${info.reason}\n  Action: ${info.action}`;
-  }
+  if (error instanceof UserError) return formatErrorInfo(error.toInfo());
   return error instanceof Error ? error.message : String(error);
 }

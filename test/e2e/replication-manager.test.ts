@@ -72,7 +72,11 @@ describe('Replication Manager in the console host', () => {
     await expect.poll(() => page.getByRole('treeitem', { name: 'Master sql01.branch.example' }).isVisible()).toBe(true);
     expect(await page.getByRole('treeitem', { name: 'Replica dr01.cdc.example' }).isVisible()).toBe(true);
     await page.getByRole('tab', { name: 'Directories' }).click();
-    expect(await page.getByRole('cell', { name: 'L:\\SQLLogs' }).isVisible()).toBe(true);
+    const directories = page.getByRole('tree', { name: 'Master directories' });
+    expect(await directories.getByRole('treeitem', { name: 'L:\\SQLLogs' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('list', { name: 'Replica targets' }).textContent()).toBe(
+      'Replica dr01.cdc.example: D:\\SQLData → E:\\Replicas\\Payroll\\D\\SQLData; L:\\SQLLogs → E:\\Replicas\\Payroll\\L\\SQLLogs',
+    );
     await expect.poll(() => page.getByRole('table', { name: 'Events' }).textContent()).toContain('Scenario "Payroll SQL" created');
     await page.getByRole('tab', { name: 'Properties' }).click();
     await page.screenshot({ path: path.join(projectRoot, 'docs/screenshots/replication-manager.png') });

@@ -31,3 +31,30 @@ export async function expectScenarioRows(page: Page, names: string[]): Promise<v
     .poll(async () => (await table.locator('tbody tr[aria-selected]').allTextContents()).map((text) => names.find((name) => text.includes(name)) ?? text))
     .toEqual(names);
 }
+
+/** The State column of a scenario's row in the Scenario pane ('' while the row is not there). */
+export async function scenarioState(page: Page, name: string): Promise<string> {
+  const row = page.getByRole('table', { name: 'Scenarios' }).getByRole('row', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  if ((await row.count()) === 0) return '';
+  return (await row.getByRole('cell').nth(1).textContent()) ?? '';
+}
+
+/** Everything the Host pane shows for one Replica: host, state, target, spool, lag. */
+export async function replicaRowText(page: Page, host: string): Promise<string> {
+  return (await page.getByRole('tree', { name: 'Hosts' }).getByRole('treeitem', { name: `Replica ${host}` }).textContent()) ?? '';
+}
+
+/** A whole count the Statistics tab shows for a Replica in the row headed `label`; NaN while it is not shown. */
+export async function replicaFigure(page: Page, host: string, label: string): Promise<number> {
+  const table = page.getByRole('table', { name: `Replica ${host}` });
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+  if ((await row.count()) !== 1) return Number.NaN;
+  return Number((await row.getByRole('cell').textContent())?.replace(/,/g, ''));
+}
+
+/** The Changes count the Statistics tab shows for a Master root directory; NaN while it is not shown. */
+export async function rootChanges(page: Page, root: string): Promise<number> {
+  const row = page.getByRole('table', { name: 'Root directories' }).getByRole('row').filter({ has: page.getByRole('cell', { name: root, exact: true }) });
+  if ((await row.count()) !== 1) return Number.NaN;
+  return Number((await row.getByRole('cell').nth(1).textContent())?.replace(/,/g, ''));
+}

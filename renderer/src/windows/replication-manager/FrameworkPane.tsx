@@ -26,7 +26,7 @@ export function FrameworkPane(): ReactElement {
         ) : tab === 'Statistics' ? (
           <StatisticsTab scenario={scenario} />
         ) : tab === 'Directories' ? (
-          <DirectoriesTab scenario={scenario} />
+          <DirectoriesTab key={scenario.id} scenario={scenario} />
         ) : (
           <PropertiesTab scenario={scenario} />
         )}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatErrorInfo } from '../engine/messages/describe-error';
+import { CommandError, runCommand } from './cli/commands';
+import { ContractClient } from './cli/contract-client';
+import { readConsoleFile } from './console/console-file';
+import { defaultDataDir } from './data-dir';
+
+const USAGE = `Usage: understudy <command> [scenario] [options]
+
+Talks to the running console host of this machine (npm run console / understudy-console),
+through the same contract as the Replication Manager.
+
+Commands:
+  list                       every scenario with its state
+  status <scenario>          live state of a scenario and of each Replica
+  run <scenario>             run (register, synchronize, replicate)
+  stop <scenario>            stop
+  suspend <scenario>         suspend a Replica (changes wait in the spool)
+  resume <scenario>          resume it (the spool drains)
+
+Options:
+  --data-dir DIR             the console host's data folder (default: ${defaultDataDir()})
+  --replica HOST             suspend/resume: which Replica (default: the first)
+  --credentials-file FILE    run: JSON [{"host","user","password"}] for engines on other hosts
+  --json                     machine-readable output`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      replica: { type: 'string' },
+      'credentials-file': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || command === undefined) {
+    console.log(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const host = readConsoleFile(dataDir);
+  if (!host) {
+    console.error(`understudy: no console host is running for ${dataDir} (start it with \`npm run console -- --data-dir ${dataDir}\`).`);
+    return 1;
+  }
+  const client = await ContractClient.connect(host.port, host.token);
+  try {
+    console.log(
+      await runCommand(client, command, args, {
+        json: values.json === true,
+        ...(values.replica ? { replica: values.replica } : {}),
+        ...(values['credentials-file'] ? { credentialsFile: values['credentials-file'] } : {}),
+      }),
+    );
+    return 0;
+  } finally {
+    client.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CommandError) {
+      console.error(formatErrorInfo(error.info));
+    } else {
+      console.error(`understudy: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    }
+    process.exit(error instanceof CommandError ? 1 : 2);
+  },
+);

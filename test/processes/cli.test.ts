@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContractClient } from '../../electron/cli/contract-client';
+import { readConsoleFile } from '../../electron/console/console-file';
+import { rootSubdirectory } from '../../engine/replication/root-mapping';
+import { startConsoleProcess, type ConsoleProcess } from '../e2e/helpers/console-process';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir';
+import { projectRoot } from './helpers/engine-process';
+import { waitForConvergence } from './helpers/tree-compare';
+
+const cli = path.join(projectRoot, 'dist/electron/cli.js');
+const hosts: ConsoleProcess[] = [];
+
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.stop();
+  removeTempDirs();
+});
+
+function understudy(dataDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('understudy CLI', () => {
+  it('lists, runs, reports, suspends, resumes and stops a scenario through the console host', async () => {
+    const dataDir = tempDir();
+    const host = await startConsoleProcess(dataDir);
+    hosts.push(host);
+    const file = readConsoleFile(dataDir);
+    expect(file?.port).toBeGreaterThan(0);
+    expect(fs.statSync(path.join(dataDir, 'console.json')).mode & 0o777).toBe(0o600);
+    const client = await ContractClient.connect(file?.port ?? 0, file?.token ?? '');
+    const root = tempDir('understudy-root-');
+    fs.writeFileSync(path.join(root, 'report.txt'), 'quarterly numbers');
+    const target = tempDir('understudy-target-');
+    const created = await client.invoke('scenario.create', { name: 'Branch share', type: 'FileServer', master: { host: 'localhost', roots: [root] }, replicas: [{ host: 'localhost', target }] });
+    client.close();
+    expect(created.ok).toBe(true);
+
+    expect(understudy(dataDir, 'list').stdout).toMatch(/Branch share\s+FileServer\s+Stopped \(new\)/);
+    const run = understudy(dataDir, 'run', 'branch share');
+    expect(run.stdout, run.stderr).toContain('is running');
+    await waitForConvergence(root, path.join(target, ...rootSubdirectory(root)));
+    await expect.poll(() => understudy(dataDir, 'status', 'Branch share').stdout, { timeout: 20_000 }).toMatch(/replicating/);
+    expect(understudy(dataDir, 'suspend', 'Branch share').stdout).toContain('suspended');
+    await expect.poll(() => understudy(dataDir, 'status', 'Branch share').stdout, { timeout: 10_000 }).toMatch(/suspended/);
+    expect(understudy(dataDir, 'resume', 'Branch share', '--replica', 'localhost').stdout).toContain('resumed');
+    const json = JSON.parse(understudy(dataDir, 'status', 'Branch share', '--json').stdout) as { live: { state: string } };
+    expect(json.live.state).toBe('running');
+    expect(understudy(dataDir, 'stop', 'Branch share').stdout).toContain('stopped');
+    expect(understudy(dataDir, 'list').stdout).toMatch(/Stopped by user/);
+  });
+
+  it('explains errors with their code and exits non-zero', async () => {
+    const dataDir = tempDir();
+    const missing = understudy(dataDir, 'list');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no console host is running');
+    const host = await startConsoleProcess(dataDir);
+    hosts.push(host);
+    const unknown = understudy(dataDir, 'stop', 'No such scenario');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/E1002 \(Scenario manager\).*\n\s+Reason: .*\n\s+Action: /);
+    expect(understudy(dataDir, 'explode').status).toBe(2);
+  });
+});
