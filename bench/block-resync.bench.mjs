@@ -184,13 +184,16 @@ function timeCat(file) {
 async function timeOurs(basis, newFile, out) {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 5);
   const cpu = process.cpuUsage();
   const started = performance.now();
   const report = await resyncInProcess(basis, newFile, out);
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  clearInterval(sampler);
   delay.disable();
-  return { ms, bytes: report.wireBytes, report, cpuMs: (used.user + used.system) / 1000, loopMaxMs: delay.max / 1e6 };
+  return { ms, bytes: report.wireBytes, report, cpuMs: (used.user + used.system) / 1000, loopMaxMs: delay.max / 1e6, peakRss };
 }
 
 try {
@@ -239,7 +242,13 @@ try {
     rows.push({
       name: c.name,
       goal: c.goal,
-      ours: { bytes: best.bytes, ms: median(ours.map((o) => o.ms)), cpuMs: median(ours.map((o) => o.cpuMs)), loopMaxMs: Math.max(...ours.map((o) => o.loopMaxMs)) },
+      ours: {
+        bytes: best.bytes,
+        ms: median(ours.map((o) => o.ms)),
+        cpuMs: median(ours.map((o) => o.cpuMs)),
+        loopMaxMs: Math.max(...ours.map((o) => o.loopMaxMs)),
+        peakRssMb: Math.max(...ours.map((o) => o.peakRss)) / 2 ** 20,
+      },
       rsync: { bytes: theirs[0].bytes, ms: median(theirs.map((t) => t.ms)), cpuMs: median(theirs.map((t) => t.cpuMs)) },
       floorMs: median(floor),
       report: best.report,
@@ -259,7 +268,7 @@ try {
     const t = r.report.timings;
     console.log(
       `\n${r.name}: ${r.report.rounds} rounds; Replica→Master ${r.report.replicaToMaster} B, Master→Replica ${r.report.masterToReplica} B; literal ${r.report.stats.literalBytes} B in ${r.report.stats.ops} ops` +
-        `\n  phases (median run): signature ${Math.round(t.signature)} ms, match ${Math.round(t.match)} ms, refinement ${Math.round(t.refine)} ms, delta+apply ${Math.round(t.deltaAndApply)} ms; CPU ${Math.round(r.ours.cpuMs)} ms; longest event-loop stall ${r.ours.loopMaxMs.toFixed(1)} ms` +
+        `\n  phases (median run): signature ${Math.round(t.signature)} ms, match ${Math.round(t.match)} ms, refinement ${Math.round(t.refine)} ms, delta+apply ${Math.round(t.deltaAndApply)} ms; CPU ${Math.round(r.ours.cpuMs)} ms; longest event-loop stall ${r.ours.loopMaxMs.toFixed(1)} ms; peak RSS ${Math.round(r.ours.peakRssMb)} MiB` +
         `\n  all runs (ms): ours ${r.runs.ours.join(', ')}; rsync ${r.runs.rsync.join(', ')}`,
     );
   }
