@@ -20,6 +20,7 @@
 //
 // Env: BENCH_RUNS (default 3), BENCH_FILES (10000), BENCH_RATE (1000 files/s), BENCH_CONFIGS
 // (comma list of ours,ours-coalesce0,lsyncd-delay0,lsyncd-default; default all),
+// BENCH_SETTLE_S (120: how long after the last write missing files are waited for),
 // BENCH_DIR (temp parent), BENCH_CPU_PROF=<dir> (engines run with --cpu-prof into <dir>).
 import { fork, spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -71,7 +72,8 @@ function writerRole() {
       fs.writeFileSync(paths[i], buffers[i]);
       written[i] = nowMs();
     }
-    process.send({ type: 'done', written, maxBehind }, () => process.exit(0));
+    const cpu = process.cpuUsage();
+    process.send({ type: 'done', written, maxBehind, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
   });
   process.send({ type: 'ready' });
 }
@@ -147,7 +149,8 @@ function checkerRole() {
     } else if (message.type === 'report') {
       clearInterval(scanTimer);
       for (const watcher of watchers) watcher.close();
-      process.send({ type: 'report', arrivals, events, scanFound, mismatches }, () => process.exit(0));
+      const cpu = process.cpuUsage();
+      process.send({ type: 'report', arrivals, events, scanFound, mismatches, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
     }
   });
   process.send({ type: 'ready' });
@@ -175,11 +178,13 @@ async function main() {
   const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
   const ADMIN = { user: 'admin', password: `bench-${randomUUID()}` };
   const ALL_CONFIGS = {
-    ours: { label: 'Understudy (default options)', kind: 'ours', options: {}, settleMs: 30_000 },
-    'ours-coalesce0': { label: 'Understudy, coalesceMs = 0', kind: 'ours', options: { coalesceMs: 0 }, settleMs: 30_000 },
-    'lsyncd-delay0': { label: 'lsyncd default.rsync, delay = 0', kind: 'lsyncd', delay: 0, settleMs: 30_000 },
-    'lsyncd-default': { label: 'lsyncd default.rsync, default delay', kind: 'lsyncd', delay: undefined, settleMs: 60_000 },
+    ours: { label: 'Understudy (default options)', kind: 'ours', options: {} },
+    'ours-coalesce0': { label: 'Understudy, coalesceMs = 0', kind: 'ours', options: { coalesceMs: 0 } },
+    'lsyncd-delay0': { label: 'lsyncd default.rsync, delay = 0', kind: 'lsyncd', delay: 0 },
+    'lsyncd-default': { label: 'lsyncd default.rsync, default delay', kind: 'lsyncd', delay: undefined },
   };
+  /** How long after the last write the checker keeps waiting for files still missing. */
+  const SETTLE_MS = Number(process.env.BENCH_SETTLE_S ?? 120) * 1000;
   const chosen = (process.env.BENCH_CONFIGS ?? Object.keys(ALL_CONFIGS).join(','))
     .split(',')
     .map((name) => name.trim())
@@ -251,6 +256,13 @@ async function main() {
     } catch {
       return { self: NaN, children: NaN };
     }
+  }
+
+  /** CPU ms the whole machine spent busy (all cores), from /proc/stat. */
+  function machineBusyMs() {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    return (user + nice + system + irq + softirq + steal) * 10;
   }
 
   function childRole(name) {
@@ -367,16 +379,19 @@ async function main() {
     checker.send({ type: 'start', dir: replicaBase, count: COUNT });
     await checker.next('watching');
     const startAt = nowMs() + 200;
+    const busyBefore = machineBusyMs();
     writer.send({ type: 'job', dir: masterRoot, count: COUNT, intervalMs: 1000 / RATE, startAt });
     const done = await writer.next('done');
     const lastWrite = done.written[COUNT - 1];
-    const deadline = nowMs() + settleMs;
+    const deadline = lastWrite + settleMs;
     for (;;) {
       checker.send({ type: 'progress' });
       const { arrived } = await checker.next('progress');
       if (arrived === COUNT || nowMs() > deadline) break;
       await sleep(100);
     }
+    const busyMs = machineBusyMs() - busyBefore;
+    const windowMs = nowMs() - startAt;
     checker.send({ type: 'report' });
     const report = await checker.next('report');
     const latencies = [];
@@ -396,6 +411,9 @@ async function main() {
       events: report.events,
       scanFound: report.scanFound,
       mismatches: report.mismatches,
+      harnessCpuMs: done.cpuMs + report.cpuMs,
+      busyMs,
+      windowMs,
       missingSample: report.arrivals.flatMap((a, i) => (a === null ? [`${folderOf(i)}/${nameOf(i)}`] : [])).slice(0, 5),
     };
   }
@@ -428,7 +446,7 @@ async function main() {
       await waitForFolders(replicaBase);
       const readyMs = nowMs() - t0;
       const cpuBefore = [cpuMs(master.child.pid).self, cpuMs(replica.child.pid).self];
-      const result = await stream(masterRoot, replicaBase, config.settleMs);
+      const result = await stream(masterRoot, replicaBase, SETTLE_MS);
       const cpuAfter = [cpuMs(master.child.pid).self, cpuMs(replica.child.pid).self];
       const status = await masterAdmin.request('master.status', { scenarioId: scenario.scenarioId });
       const problems = [...master.lines, ...replica.lines].filter(({ line }) => / (ERROR|WARNING)/.test(line)).map(({ line }) => line);
@@ -471,7 +489,7 @@ async function main() {
       await waitForFolders(target);
       const readyMs = nowMs() - t0;
       const before = cpuMs(child.pid);
-      const result = await stream(masterRoot, target, config.settleMs);
+      const result = await stream(masterRoot, target, SETTLE_MS);
       const after = cpuMs(child.pid);
       const problems = output.split('\n').filter((line) => /Error|Warn/.test(line));
       return {
@@ -543,6 +561,7 @@ async function main() {
         } finally {
           fs.rmSync(runDir, { recursive: true, force: true });
         }
+        result.otherCpuMs = Math.max(0, result.busyMs - result.harnessCpuMs - Object.values(result.cpu).reduce((a, b) => a + b, 0));
         results[name].push(result);
         const cpu = Object.entries(result.cpu)
           .map(([who, value]) => `${who} ${Math.round(value)} ms`)
@@ -550,7 +569,8 @@ async function main() {
         console.log(
           `  run ${run + 1} ${name}: p50 ${ms(result.p50)} p95 ${ms(result.p95)} p99 ${ms(result.p99)} max ${ms(result.max)}; ` +
             `${result.arrived}/${COUNT} arrived (${result.scanFound} by listing), stream ${ms(result.streamMs)} (writer up to ${ms(result.writerBehindMs)} late), ` +
-            `last arrival ${ms(result.drainMs)} after the last write; CPU during the stream: ${cpu}; ready after ${ms(result.readyMs)}` +
+            `last arrival ${ms(result.drainMs)} after the last write; CPU during the stream: ${cpu}, writer+checker ${Math.round(result.harnessCpuMs)} ms; ` +
+            `rest of the machine (other processes, kernel threads) ≈ ${Math.round(result.otherCpuMs)} ms (${((100 * result.otherCpuMs) / result.windowMs).toFixed(0)}% of a core); ready after ${ms(result.readyMs)}` +
             (result.missing ? `; MISSING e.g. ${result.missingSample.join(', ')}` : '') +
             (result.problems.length ? `\n    engine/tool problems: ${result.problems.slice(0, 5).join(' | ')}` : ''),
         );
@@ -564,7 +584,7 @@ async function main() {
     });
     const ours = rows.find((r) => r.name === 'ours');
     console.log(`\nMedians of ${RUNS} run(s) (each run: ${COUNT.toLocaleString('en')} files over ~${(COUNT / RATE).toFixed(0)} s):\n`);
-    console.log('| configuration | p50 | p95 | p99 | max | files arrived | last arrival after last write |');
+    console.log(`| configuration | p50 | p95 | p99 | max | files arrived (within ${SETTLE_MS / 1000} s of the last write) | last arrival after last write |`);
     console.log('|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.label} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${Math.round(r.arrived).toLocaleString('en')} / ${COUNT.toLocaleString('en')} | ${ms(r.drain)} |`);
     if (ours) {

@@ -48,7 +48,7 @@ export class ScenarioControl {
           target: replica.target,
         }),
       );
-      links.push({ replicaId: replica.id, host: this.addressFromMaster(replica.host, masterLocal), port, fingerprint: prepared.fingerprint, token: prepared.token });
+      links.push({ replicaId: replica.id, host: this.addressFromMaster(replica.host, masterLocal), label: replica.host, port, fingerprint: prepared.fingerprint, token: prepared.token });
     }
     await this.master(scenario).call('master.run', { scenarioId: scenario.id, name: scenario.name, roots: scenario.master.roots, links, options: scenario.options });
     this.events.record({ severity: 'info', scenarioId: id, text: `Scenario "${scenario.name}" started` });

@@ -1,11 +1,15 @@
 /** A level-free wake-up: `wait()` resolves at the next `notify()` (or at once if one came since the last wait). */
 export class Signal {
   private pending = false;
-  private waiters: (() => void)[] = [];
+  private waiters = new Set<() => void>();
 
   notify(): void {
-    const waiters = this.waiters.splice(0);
-    if (waiters.length === 0) this.pending = true;
+    if (this.waiters.size === 0) {
+      this.pending = true;
+      return;
+    }
+    const waiters = [...this.waiters];
+    this.waiters.clear();
     for (const waiter of waiters) waiter();
   }
 
@@ -15,11 +19,19 @@ export class Signal {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = timeoutMs === undefined ? undefined : setTimeout(resolve, timeoutMs);
-      this.waiters.push(() => {
+      const wake = (): void => {
         if (timer) clearTimeout(timer);
         resolve();
-      });
+      };
+      // A wait that times out leaves the set, so the next notify is remembered instead of spent on it.
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.waiters.delete(wake);
+              resolve();
+            }, timeoutMs);
+      this.waiters.add(wake);
     });
   }
 }

@@ -73,7 +73,12 @@ describe('Replication Manager in the console host', () => {
     expect(await page.getByRole('treeitem', { name: 'Replica dr01.cdc.example' }).isVisible()).toBe(true);
     await page.getByRole('tab', { name: 'Directories' }).click();
     const directories = page.getByRole('tree', { name: 'Master directories' });
-    expect(await directories.getByRole('treeitem', { name: 'L:\\SQLLogs' }).getAttribute('aria-expanded')).toBe('false');
+    const logs = directories.getByRole('treeitem', { name: 'L:\\SQLLogs' });
+    expect(await logs.getAttribute('aria-expanded')).toBe('false');
+    // The Master is another machine this manager holds no engine credentials for: the listing is refused, and says why.
+    await logs.click();
+    await expect.poll(() => logs.getByRole('alert').textContent()).toContain('E1008');
+    expect(await logs.getAttribute('aria-expanded')).toBe('true');
     expect(await page.getByRole('list', { name: 'Replica targets' }).textContent()).toBe(
       'Replica dr01.cdc.example: D:\\SQLData → E:\\Replicas\\Payroll\\D\\SQLData; L:\\SQLLogs → E:\\Replicas\\Payroll\\L\\SQLLogs',
     );

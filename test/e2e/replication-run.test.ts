@@ -88,7 +88,7 @@ describe('Replication through the Replication Manager, console host and engine o
     await page.getByRole('tab', { name: 'Statistics' }).click();
     await expect.poll(() => replicaFigure(page, 'localhost', 'Records sent'), STEP).toBeGreaterThan(0);
     await expect.poll(() => rootChanges(page, masterRoot), STEP).toBeGreaterThan(0);
-    expect(await replicaFigure(page, 'localhost', 'Records')).toBe(0);
+    await expect.poll(() => replicaFigure(page, 'localhost', 'Records'), STEP).toBe(0);
     await page.screenshot({ path: path.join(projectRoot, 'docs/screenshots/replication-running.png') });
 
     // Directories: the root lists its files (size, time) and folders, opened with the mouse and the keyboard.
@@ -137,7 +137,7 @@ describe('Replication through the Replication Manager, console host and engine o
 
     const events = page.getByRole('table', { name: 'Events' });
     await expect.poll(() => events.textContent()).toMatch(/Synchronization of Replica \S+ finished: 5 files compared, 5 sent/);
-    expect(await events.textContent()).toContain(`Scenario "${name}" stopped by user`);
+    await expect.poll(() => events.textContent()).toContain(`Scenario "${name}" stopped by user`);
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

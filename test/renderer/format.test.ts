@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatLag } from '../../renderer/src/windows/replication-manager/format';
+import { formatBytes, formatCount, formatLag, formatTimestamp } from '../../renderer/src/windows/replication-manager/format';
 
 describe('formatBytes', () => {
   it.each([
@@ -50,5 +50,16 @@ describe('formatCount', () => {
     [Number.NaN, '—'],
   ])('%d reads "%s"', (count, text) => {
     expect(formatCount(count)).toBe(text);
+  });
+});
+
+describe('formatTimestamp', () => {
+  it.each([
+    [new Date(2026, 0, 5, 9, 7, 59).getTime(), '2026-01-05 09:07'],
+    [new Date(1999, 11, 31, 23, 59).getTime(), '1999-12-31 23:59'],
+    [new Date(2026, 10, 26, 0, 0).getTime(), '2026-11-26 00:00'],
+    [Number.NaN, '—'],
+  ])('%d ms reads "%s" in local time', (ms, text) => {
+    expect(formatTimestamp(ms)).toBe(text);
   });
 });

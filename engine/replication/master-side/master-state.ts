@@ -7,6 +7,8 @@ import { writeFileAtomic } from '../../util/atomic-file';
 export const LinkDefinitionSchema = z.object({
   replicaId: z.string().min(1).max(100),
   host: z.string().min(1).max(300),
+  /** The Replica's host as the scenario names it (events and status), when it differs from the address dialled. */
+  label: z.string().max(300).optional(),
   port: z.number().int().min(1).max(65535),
   fingerprint: z.string().min(1).max(200),
   /** The replication token the Replica issued; the file holding it is readable by the engine's account only. */

@@ -59,6 +59,11 @@ export class ReplicaLink {
     this.loop ??= this.run();
   }
 
+  /** The Replica's host as the administrator named it. */
+  private get name(): string {
+    return this.definition.label ?? this.definition.host;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.state = 'stopped';
@@ -84,7 +89,7 @@ export class ReplicaLink {
       await this.spool.appendBatch(payloads);
     } catch (error) {
       if (!(error instanceof SpoolLimitError)) throw error;
-      this.event('warning', `Queue overflow for Replica ${this.definition.host}: ${error.message}; it will be resynchronized`, 'E1301');
+      this.event('warning', `Queue overflow for Replica ${this.name}: ${error.message}; it will be resynchronized`, 'E1301');
       await this.spool.reset();
       await this.setProgress({ ...this.progress, mode: 'needs-sync' });
       this.connection?.close();
@@ -93,7 +98,7 @@ export class ReplicaLink {
 
   async setSuspended(suspended: boolean): Promise<void> {
     await this.setProgress({ ...this.progress, suspended });
-    this.event('info', `Replica ${this.definition.host} ${suspended ? 'suspended: changes are kept in the spool' : 'resumed: the spool drains'}`);
+    this.event('info', `Replica ${this.name} ${suspended ? 'suspended: changes are kept in the spool' : 'resumed: the spool drains'}`);
     this.wake.notify();
   }
 
@@ -103,7 +108,7 @@ export class ReplicaLink {
     const state = this.progress.suspended && this.state === 'replicating' ? 'suspended' : this.state;
     return {
       replicaId: this.definition.replicaId,
-      host: this.definition.host,
+      host: this.name,
       state,
       spoolRecords: usage.records,
       spoolBytes: usage.bytes,
@@ -123,10 +128,10 @@ export class ReplicaLink {
         await this.session(() => (attempt = 0));
       } catch (error) {
         if (this.stopped) break;
-        this.event(this.state === 'connecting' ? 'warning' : 'error', `Replica ${this.definition.host}: ${describeError(error).split('\n')[0]}`);
+        this.event(this.state === 'connecting' ? 'warning' : 'error', `Replica ${this.name}: ${describeError(error).split('\n')[0]}`);
       }
       if (this.stopped) break;
-      if (this.state !== 'connecting') this.event('warning', `Lost connection to Replica ${this.definition.host}; changes are kept in the spool`);
+      if (this.state !== 'connecting') this.event('warning', `Lost connection to Replica ${this.name}; changes are kept in the spool`);
       this.state = 'disconnected';
       await this.stopping.wait(BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]);
       attempt += 1;
@@ -155,7 +160,7 @@ export class ReplicaLink {
       connection.close();
       return {};
     });
-    this.event('info', `Connected to Replica ${definition.host}`);
+    this.event('info', `Connected to Replica ${this.name}`);
     const hello = ReplicaHelloSchema.parse(await connection.request('rep.hello', {}));
     let nextSeq = hello.receivedSeq + 1;
     const firstSpooled = this.spool.usage().firstSeq;
@@ -176,7 +181,7 @@ export class ReplicaLink {
     await connection.request('rep.sync-begin', {});
     const synchronizer = new Synchronizer(this.context.syncHost, connection, (line) => this.context.report({ ...line, replicaId: this.definition.replicaId }));
     this.synchronizer = synchronizer;
-    this.event('info', `Synchronization of Replica ${this.definition.host} started (${this.context.syncHost.options.syncMethod}-level)`);
+    this.event('info', `Synchronization of Replica ${this.name} started (${this.context.syncHost.options.syncMethod}-level)`);
     let switchedAt = 0;
     await synchronizer.run(async () => {
       switchedAt = this.spool.usage().lastSeq;
@@ -185,7 +190,7 @@ export class ReplicaLink {
     });
     this.context.finishReport(this.definition.replicaId);
     const { filesSent, bytesSent, removed, filesCompared } = synchronizer.progress;
-    this.event('info', `Synchronization of Replica ${this.definition.host} finished: ${filesCompared} files compared, ${filesSent} sent (${bytesSent} bytes), ${removed} removed`);
+    this.event('info', `Synchronization of Replica ${this.name} finished: ${filesCompared} files compared, ${filesSent} sent (${bytesSent} bytes), ${removed} removed`);
     this.appliedSeq = switchedAt;
     return switchedAt;
   }

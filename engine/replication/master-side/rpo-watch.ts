@@ -18,6 +18,7 @@ export class RpoWatch {
   }
 
   observe(lagMs: number): void {
+    if (this.targetSeconds <= 0) return;
     const over = lagMs > this.targetSeconds * 1000;
     if (over === this.exceeded) return;
     this.exceeded = over;

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
+import { isTempFileName } from '../../replica/temp-files';
 import type { ChangeRecord } from '../change-record';
 
 const EXPECT_MS = 3000;
@@ -29,7 +30,7 @@ export class OutsideWriteWatch {
       const watcher = watch(target, {
         ignoreInitial: true,
         followSymlinks: false,
-        ignored: (candidate) => path.basename(candidate).startsWith('.understudy-tmp-'),
+        ignored: (candidate) => isTempFileName(path.basename(candidate)),
       });
       watcher.on('all', (_event, changed) => this.observe(changed));
       watcher.on('error', () => undefined);

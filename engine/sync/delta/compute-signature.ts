@@ -15,7 +15,11 @@ export interface SignatureOptions {
   key?: Uint8Array;
   /** Only these basis blocks (strictly increasing), as a refinement request asks; all by default. */
   blocks?: Uint32Array;
-  /** Weak hashes for every n-th block (signature.ts); 8 for a whole basis, 1 for a refinement. */
+  /**
+   * Weak hashes for every n-th block only (signature.ts). 1 by default: a single round must
+   * find every shifted block itself. A first round that will be refined uses
+   * FIRST_ROUND_WEAK_STRIDE: the next round recovers the blocks before the first one found.
+   */
   weakStride?: number;
 }
 
@@ -30,8 +34,9 @@ interface Chunk {
 
 /**
  * The Replica's side of a round: reads the basis (or only the requested blocks) in chunks of
- * ≥ 4 MiB, reading the next chunk while hashing this one, and yields the event loop between
- * chunks. Throws FileChangedError if the basis changed size or mtime meanwhile.
+ * ≥ 4 MiB, reading the next chunk while hashing this one, and yields the event loop after
+ * every megabyte. Throws FileChangedError if the basis changed size or mtime meanwhile (the
+ * caller retries after the file's quiet period).
  */
 export async function computeSignature(path: string, options: SignatureOptions = {}): Promise<Signature> {
   const file = await open(path, 'r');
@@ -42,14 +47,14 @@ export async function computeSignature(path: string, options: SignatureOptions =
     assertBlockSize(blockSize);
     const blocks = options.blocks ?? allBlocks(basisBlockCount(blockSize, basisSize));
     checkBlocks(blocks, basisBlockCount(blockSize, basisSize));
-    const weakStride = options.weakStride ?? (options.blocks ? 1 : FIRST_ROUND_WEAK_STRIDE);
+    const weakStride = options.weakStride ?? 1;
     if (!Number.isSafeInteger(weakStride) || weakStride < 1) throw new RangeError(`weak stride must be a positive integer, got ${weakStride}`);
     const key = options.key ?? newFingerprintKey();
     const fingerprinter = new Fingerprinter(key, blockSize);
     const weak = new Uint32Array(blocks.length);
     const strong = new Uint32Array(blocks.length * FINGERPRINT_WORDS);
     const perChunk = Math.max(1, Math.floor(READ_CHUNK / blockSize));
-    const buffers = [new Uint8Array(perChunk * blockSize), new Uint8Array(perChunk * blockSize)] as const;
+    const buffers = [Buffer.allocUnsafe(perChunk * blockSize), Buffer.allocUnsafe(perChunk * blockSize)] as const; // filled by reads before use
     const chunks = chunksOf(blocks, perChunk, blockSize, basisSize);
     let current = chunks.next();
     let reading = current.done ? undefined : readChunk(file, path, current.value, buffers[0]);

@@ -33,7 +33,7 @@
  */
 export { chooseBlockSize, refinedBlockSize } from './block-size';
 export type { Signature } from './signature';
-export { computeSignature, type SignatureOptions } from './compute-signature';
+export { computeSignature, FIRST_ROUND_WEAK_STRIDE, type SignatureOptions } from './compute-signature';
 export { encodeSignature, decodeSignature } from './signature-codec';
 export type { DeltaOp, DeltaStats, EmitOp } from './delta-op';
 export { computeDelta, matchSignature, emitDelta, type MatchPlan } from './match';

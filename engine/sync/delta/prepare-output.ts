@@ -9,13 +9,12 @@ export interface PreparedOutput {
 }
 
 /**
- * Optional Replica step once its signature is sent: copy the basis to the output file while
- * the Master matches, so that applyDelta (given the result) writes only what is not already
- * at its place. Why: on files edited in place (databases, disk images: the large files this
- * product resynchronizes) nearly every copy lands at its own offset, so the 1 GiB write of
- * the apply moves to a time when the Replica would otherwise wait. When content moved (an
- * insertion near the start), applyDelta overwrites the prepared file instead, which costs no
- * more than writing a new one (its pages and blocks already exist).
+ * Optional Replica step when the Master reports edits in place (RefinementRequest.inPlace):
+ * copy the basis to the output file while the refinement rounds run, so that applyDelta
+ * (given the result) writes only what is not already at its place. Why: on files edited in
+ * place (databases, disk images: the large files this product resynchronizes) nearly every
+ * copy lands at its own offset, so most of the apply's 1 GiB write moves to a time when the
+ * Replica would otherwise wait for the Master.
  */
 export async function prepareOutput(basisPath: string, outPath: string): Promise<PreparedOutput> {
   const basis = await open(basisPath, 'r');

@@ -1,6 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
 import { applyDelta } from './apply-delta';
-import { computeSignature } from './compute-signature';
+import { FIRST_ROUND_WEAK_STRIDE, computeSignature } from './compute-signature';
 import { decodeDeltaOps, encodeDeltaOps } from './delta-codec';
 import type { DeltaOp, DeltaStats } from './delta-op';
 import { computeDelta, emitDelta, matchSignature } from './match';
@@ -17,7 +17,7 @@ export interface ResyncOptions {
   blockSize?: number;
   /** Literal bytes per encoded delta batch (one transport frame). */
   batchBytes?: number;
-  /** Copy the basis to the output while the Master matches (prepare-output.ts); default for bases ≥ 8 MiB. */
+  /** Copy the basis to the output during refinement when the Master says the file changed in place (prepare-output.ts); default for bases ≥ 8 MiB. */
   prepare?: boolean;
 }
 
@@ -37,11 +37,11 @@ export interface ResyncReport {
 /**
  * The whole protocol in one process, every message encoded and decoded exactly as it would
  * cross the transport, so its byte counts are the wire's. This is the sequence to follow:
- *   Replica  computeSignature(basis)                       → encodeSignature        → Master
- *   Replica  then, for a large basis, prepareOutput(basis, out) while the Master works
+ *   Replica  computeSignature(basis, {weakStride: 8})      → encodeSignature        → Master
  *   Master   matchSignature(new, signature)                → plan
  *   repeat while refinementRequest(plan) gives a request and rounds remain:
  *   Master   encodeRefinementRequest(request)                                        → Replica
+ *   Replica  if request.inPlace (first time): prepareOutput(basis, out), not awaited
  *   Replica  computeSignature(basis, {blockSize, blocks})  → encodeSignature        → Master
  *   Master   matchSignature(new, finer, plan)              → plan
  *   Master   emitDelta(new, plan, emit) → encodeDeltaOps batches                     → Replica
@@ -58,8 +58,10 @@ export async function resyncInProcess(basisPath: string, newPath: string, outPat
 }
 
 /**
- * The Replica's optional output preparation, started once its signature is sent: that is when
- * it would otherwise wait, and hashing the basis is not slowed by a copy competing for the cores.
+ * The Replica's optional output preparation, started when the Master's first refinement
+ * request says the file changed in place: the copy then runs while the remaining rounds do,
+ * and is not wasted on a file whose content moved (an insertion near the start), which the
+ * apply rewrites anyway.
  */
 class Preparation {
   private preparing: Promise<PreparedOutput> | undefined;
@@ -90,8 +92,8 @@ async function exchange(basisPath: string, newPath: string, outPath: string, opt
   const maxRounds = options.maxRounds ?? 3;
   const timings = { signature: 0, match: 0, refine: 0, deltaAndApply: 0 };
   let started = performance.now();
-  const first = encodeSignature(await computeSignature(basisPath, options.blockSize === undefined ? {} : { blockSize: options.blockSize }));
-  output.start();
+  const weakStride = maxRounds > 1 ? FIRST_ROUND_WEAK_STRIDE : 1;
+  const first = encodeSignature(await computeSignature(basisPath, { weakStride, ...(options.blockSize === undefined ? {} : { blockSize: options.blockSize }) }));
   const signature = decodeSignature(first);
   timings.signature = performance.now() - started;
   let replicaToMaster = first.length;
@@ -113,6 +115,7 @@ async function exchange(basisPath: string, newPath: string, outPath: string, opt
     const asked = encodeRefinementRequest(request, plan.basisSize);
     masterToReplica += asked.length;
     const received = decodeRefinementRequest(asked, signature.basisSize);
+    if (received.inPlace) output.start();
     const finer = encodeSignature(await computeSignature(basisPath, { blockSize: received.blockSize, blocks: received.blocks }));
     replicaToMaster += finer.length;
     plan = await matchSignature(newPath, decodeSignature(finer), plan);

@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { readFully } from './file-io';
 import { yieldAfter } from './yield';
 
-/** Reads are at least this large: fewer system calls, and the event loop is yielded once per chunk. */
+/** Reads are this large where the range allows: few system calls, and the next one overlaps the hashing. */
 export const READ_CHUNK = 4 * 1024 * 1024;
 
 /**

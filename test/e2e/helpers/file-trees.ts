@@ -10,20 +10,30 @@ import path from 'node:path';
 export function treeSnapshot(dir: string): Record<string, string> {
   const snapshot: Record<string, string> = {};
   const visit = (folder: string, prefix: string): void => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of vanishedAsEmpty(() => fs.readdirSync(folder, { withFileTypes: true }), []).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
         snapshot[relative] = 'dir';
         visit(full, relative);
       } else {
-        const bytes = fs.readFileSync(full);
-        snapshot[relative] = `${bytes.length} ${createHash('sha256').update(bytes).digest('hex')}`;
+        const bytes = vanishedAsEmpty(() => fs.readFileSync(full), undefined);
+        if (bytes) snapshot[relative] = `${bytes.length} ${createHash('sha256').update(bytes).digest('hex')}`;
       }
     }
   };
-  if (fs.existsSync(dir)) visit(dir, '');
+  visit(dir, '');
   return snapshot;
+}
+
+/** An entry removed or renamed while the tree is read (the Replica's temporary files) is simply not in this snapshot. */
+function vanishedAsEmpty<T, E>(read: () => T, empty: E): T | E {
+  try {
+    return read();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty;
+    throw error;
+  }
 }
 
 /**

@@ -40,14 +40,18 @@ export function FolderItem({ view, path, level, name, entry }: ItemProps & { nam
   const note = reply && truncationNote(reply);
   return (
     <li role="treeitem" aria-level={level} aria-expanded={listing !== undefined} aria-busy={listing?.state === 'loading'} aria-label={name} {...focusProps(view, path)}>
-      <div className="directory-row" style={indent(level)} onClick={() => view.onToggle(path)} title={path}>
+      <div className={entry ? 'directory-row' : 'directory-row directory-root'} style={indent(level)} onClick={() => view.onToggle(path)} title={path}>
         <span className="directory-name">
           <Icon name="chevron" className="chevron" />
           <Icon name="folder" />
-          {name}
+          <span className="directory-label">{name}</span>
         </span>
-        <span className="directory-size" />
-        <span className="directory-time">{entry ? formatTimestamp(entry.mtimeMs) : ''}</span>
+        {entry && (
+          <>
+            <span className="directory-size" />
+            <span className="directory-time">{formatTimestamp(entry.mtimeMs)}</span>
+          </>
+        )}
       </div>
       {listing?.state === 'failed' && (
         <div style={indent(level + 1)}>
@@ -92,7 +96,7 @@ function EntryItem({ view, path, level, entry }: ItemProps & { entry: BrowseEntr
         <span className="directory-name">
           <span className="chevron-space" />
           <Icon name="file" />
-          {entry.name}
+          <span className="directory-label">{entry.name}</span>
         </span>
         <span className="directory-size">{entry.kind === 'file' ? formatBytes(entry.size) : ''}</span>
         <span className="directory-time">{formatTimestamp(entry.mtimeMs)}</span>

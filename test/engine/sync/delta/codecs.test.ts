@@ -32,8 +32,13 @@ describe('signature wire form', () => {
   it('decodes to what was encoded, at 8 bytes per block plus 4 per weak-hashed block', async () => {
     const { signature, bytes } = await sampleSignature();
     expect(decodeSignature(bytes)).toEqual(signature);
-    expect(signature.weakStride).toBe(8);
-    expect(bytes.length).toBeLessThan(40 + 98 * 8 + 13 * 4);
+    expect(signature.weakStride).toBe(1);
+    expect(bytes.length).toBe(4 + 2 + 3 + 16 + 1 + 3 + 98 * 12);
+    const pair = writePair(tempDir(), new Random(9).bytes(100_000), new Uint8Array(0));
+    const sparse = await computeSignature(pair.basis, { blockSize: 1024, weakStride: 8 });
+    const sparseBytes = encodeSignature(sparse);
+    expect(decodeSignature(sparseBytes)).toEqual(sparse);
+    expect(sparseBytes.length).toBe(4 + 2 + 3 + 16 + 1 + 3 + 98 * 8 + 13 * 4);
   });
 
   it('keeps the block list of a partial (refinement) signature', async () => {
@@ -71,11 +76,17 @@ describe('signature wire form', () => {
 
 describe('refinement request wire form', () => {
   it('round-trips and is refused when made for another basis size', () => {
-    const request = { blockSize: 4096, blocks: Uint32Array.of(3, 4, 5, 9) };
+    const request = { blockSize: 4096, blocks: Uint32Array.of(3, 4, 5, 9), inPlace: true };
     const bytes = encodeRefinementRequest(request, 100_000);
     expect(decodeRefinementRequest(bytes, 100_000)).toEqual(request);
+    expect(decodeRefinementRequest(encodeRefinementRequest({ ...request, inPlace: false }, 100_000), 100_000).inPlace).toBe(false);
+    const flagged = Uint8Array.from(bytes);
+    flagged[9] = 6; // the flags byte, after "URQ1", the block size (2 bytes) and the basis size (3 bytes)
+    expect(() => decodeRefinementRequest(flagged, 100_000)).toThrow(/unknown flags 6/);
     expect(() => decodeRefinementRequest(bytes, 99_999)).toThrow(/Malformed refinement request: was made for a basis of 100000 bytes, but the basis has 99999/);
-    expect(() => decodeRefinementRequest(encodeRefinementRequest({ blockSize: 4096, blocks: Uint32Array.of(30) }, 100_000), 100_000)).toThrow(/beyond the basis's 25 blocks/);
+    expect(() => decodeRefinementRequest(encodeRefinementRequest({ blockSize: 4096, blocks: Uint32Array.of(30), inPlace: false }, 100_000), 100_000)).toThrow(
+      /beyond the basis's 25 blocks/,
+    );
   });
 });
 
