@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/engine';
 import type { ScenarioControl } from '../../engine/manager/scenario-control';
@@ -78,5 +79,26 @@ describe('contract dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'E1099' } });
     expect(JSON.stringify(result)).not.toContain('/secret/path');
     expect(internalErrors).toHaveLength(1);
+  });
+
+  it('refuses to run a scenario whose Master root is missing (E1404) and leaves it stopped', async () => {
+    const created = await dispatch('scenario.create', {
+      name: 'Missing root',
+      type: 'FileServer',
+      master: { host: 'localhost', roots: [path.join(tempDir(), 'not-there')] },
+      replicas: [{ host: 'localhost', target: tempDir() }],
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = (created.value as { id: string }).id;
+    expect(await dispatch('scenario.run', { id, credentials: [] })).toMatchObject({ ok: false, error: { code: 'E1404', module: 'Capture' } });
+    expect(await dispatch('scenario.get', { id })).toMatchObject({ ok: true, value: { status: { state: 'stopped' } } });
+  });
+
+  it('asks for engine credentials of other hosts before running (E1008)', async () => {
+    const created = await dispatch('scenario.create', { ...validDraft, name: 'Remote' });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = (created.value as { id: string }).id;
+    expect(await dispatch('scenario.needs-credentials', { id })).toEqual({ ok: true, value: ['sql01', 'dr01'] });
+    expect(await dispatch('scenario.run', { id, credentials: [] })).toMatchObject({ ok: false, error: { code: 'E1008' } });
   });
 });

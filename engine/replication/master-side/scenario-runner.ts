@@ -5,6 +5,7 @@ import { startCapture, type Capture } from '../../capture/capture';
 import { FileIndex } from '../../capture/file-index';
 import { flushAction, type FlushContext } from '../../capture/flush-action';
 import { describeError } from '../../messages/describe-error';
+import { UserError } from '../../messages/user-error';
 import type { EngineParts } from '../../runtime/engine-runtime';
 import { SegmentLog } from '../../spool/segment-log';
 import { SharedExclusiveLock } from '../../util/shared-exclusive-lock';
@@ -56,7 +57,7 @@ export class ScenarioRunner implements SyncHost {
   static async start(parts: EngineParts, scenario: MasterScenario, dir: string): Promise<ScenarioRunner> {
     for (const root of scenario.roots) {
       const stats = await fs.stat(root).catch(() => undefined);
-      if (!stats?.isDirectory()) throw new Error(`the Master root directory ${root} does not exist on ${parts.hostName}`);
+      if (!stats?.isDirectory()) throw new UserError('E1404', `${root} does not exist on ${parts.hostName}`);
     }
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const index = FileIndex.open(path.join(dir, 'index.db'));

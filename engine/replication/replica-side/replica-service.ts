@@ -139,7 +139,9 @@ export class ReplicaService implements EngineService {
 
   private async prepare(request: z.infer<typeof PrepareReplicaSchema>): Promise<{ token: string; fingerprint: string; engineId: string }> {
     if (!path.isAbsolute(request.target)) throw new UserError('E1001', `the Replica target "${request.target}" is not an absolute path on ${this.parts.hostName}`);
-    await fs.mkdir(request.target, { recursive: true });
+    await fs.mkdir(request.target, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new UserError('E1103', `cannot create the Replica target ${request.target} on ${this.parts.hostName}: ${error.code ?? error.message}`);
+    });
     const key = `${request.scenarioId}/${request.replicaId}`;
     const dir = replicaDir(this.parts.stateDir, request.scenarioId, request.replicaId);
     const previous = await readReplicaState(dir);

@@ -15,11 +15,7 @@ export interface SignatureOptions {
   key?: Uint8Array;
   /** Only these basis blocks (strictly increasing), as a refinement request asks; all by default. */
   blocks?: Uint32Array;
-  /**
-   * Weak hashes for every n-th block only (signature.ts). 1 by default: a single round must
-   * find every shifted block itself. A first round that will be refined uses
-   * FIRST_ROUND_WEAK_STRIDE: the next round recovers the blocks before the first one found.
-   */
+  /** Weak hashes for every n-th block only (signature.ts): FIRST_ROUND_WEAK_STRIDE for a whole basis, 1 for a refinement. */
   weakStride?: number;
 }
 
@@ -47,7 +43,7 @@ export async function computeSignature(path: string, options: SignatureOptions =
     assertBlockSize(blockSize);
     const blocks = options.blocks ?? allBlocks(basisBlockCount(blockSize, basisSize));
     checkBlocks(blocks, basisBlockCount(blockSize, basisSize));
-    const weakStride = options.weakStride ?? 1;
+    const weakStride = options.weakStride ?? (options.blocks ? 1 : FIRST_ROUND_WEAK_STRIDE);
     if (!Number.isSafeInteger(weakStride) || weakStride < 1) throw new RangeError(`weak stride must be a positive integer, got ${weakStride}`);
     const key = options.key ?? newFingerprintKey();
     const fingerprinter = new Fingerprinter(key, blockSize);

@@ -1,6 +1,6 @@
 import { rm, stat } from 'node:fs/promises';
 import { applyDelta } from './apply-delta';
-import { FIRST_ROUND_WEAK_STRIDE, computeSignature } from './compute-signature';
+import { computeSignature } from './compute-signature';
 import { decodeDeltaOps, encodeDeltaOps } from './delta-codec';
 import type { DeltaOp, DeltaStats } from './delta-op';
 import { computeDelta, emitDelta, matchSignature } from './match';
@@ -37,7 +37,7 @@ export interface ResyncReport {
 /**
  * The whole protocol in one process, every message encoded and decoded exactly as it would
  * cross the transport, so its byte counts are the wire's. This is the sequence to follow:
- *   Replica  computeSignature(basis, {weakStride: 8})      → encodeSignature        → Master
+ *   Replica  computeSignature(basis)                       → encodeSignature        → Master
  *   Master   matchSignature(new, signature)                → plan
  *   repeat while refinementRequest(plan) gives a request and rounds remain:
  *   Master   encodeRefinementRequest(request)                                        → Replica
@@ -92,8 +92,7 @@ async function exchange(basisPath: string, newPath: string, outPath: string, opt
   const maxRounds = options.maxRounds ?? 3;
   const timings = { signature: 0, match: 0, refine: 0, deltaAndApply: 0 };
   let started = performance.now();
-  const weakStride = maxRounds > 1 ? FIRST_ROUND_WEAK_STRIDE : 1;
-  const first = encodeSignature(await computeSignature(basisPath, { weakStride, ...(options.blockSize === undefined ? {} : { blockSize: options.blockSize }) }));
+  const first = encodeSignature(await computeSignature(basisPath, options.blockSize === undefined ? {} : { blockSize: options.blockSize }));
   const signature = decodeSignature(first);
   timings.signature = performance.now() - started;
   let replicaToMaster = first.length;

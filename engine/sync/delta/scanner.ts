@@ -63,17 +63,25 @@ export class Scanner {
       let expected = entryAt(signature, hint);
       while (p < end) {
         let found: Found | undefined;
+        let first: Found | undefined;
         if (expected >= 0) {
           const span = Math.min(end - p, (SKIP_AHEAD + 1) * signature.blockSize);
           if (!reader.has(p, span)) await reader.ensure(p, span);
           found = this.expectedAt(reader, p, end, expected);
         }
-        found ??= await this.roll(reader, p, end);
-        if (!found) break;
-        if (found.at > pending) await sink.add(pending, found.at - pending, -1);
-        const length = entryLength(signature, found.entry);
-        await sink.add(found.at, length, entryOffset(signature, found.entry));
-        pending = p = found.at + length;
+        if (!found) {
+          found = await this.roll(reader, p, end);
+          if (!found) break;
+          first = await this.extendBack(reader, pending, found);
+        }
+        first ??= found;
+        if (first.at > pending) await sink.add(pending, first.at - pending, -1);
+        for (let at = first.at, entry = first.entry; at <= found.at; entry += 1) {
+          const length = entryLength(signature, entry);
+          await sink.add(at, length, entryOffset(signature, entry));
+          at += length;
+        }
+        pending = p = found.at + entryLength(signature, found.entry);
         expected = nextEntry(signature, found.entry);
       }
       if (end > pending) await sink.add(pending, end - pending, -1);
@@ -98,6 +106,26 @@ export class Scanner {
       entry = nextEntry(this.signature, entry);
     }
     return undefined;
+  }
+
+  /**
+   * After rolling found a block, the blocks before it in the basis usually sit right before
+   * it in the new file too (the run that a shift moved): a first-round signature carries weak
+   * hashes for every 8th block only, so rolling lands on the first of those, and this walks
+   * back over the others, down to `pending`. Returns the earliest of the run (entries between
+   * it and `found` are consecutive).
+   */
+  private async extendBack(reader: WindowReader, pending: number, found: Found): Promise<Found> {
+    let { at, entry } = found;
+    for (let previous = entry - 1; previous >= 0 && nextEntry(this.signature, previous) === entry; previous -= 1) {
+      const length = entryLength(this.signature, previous);
+      if (at - length < pending) break;
+      if (!reader.has(at - length, length)) await reader.ensure(at - length, length);
+      if (!this.fingerprinter.matches(this.window(reader, at - length, length), this.signature.strong, previous)) break;
+      at -= length;
+      entry = previous;
+    }
+    return { at, entry };
   }
 
   private window(reader: WindowReader, at: number, length: number): Uint8Array {

@@ -14,10 +14,9 @@ export interface Signature {
   readonly blocks: Uint32Array;
   /**
    * Only blocks whose index is a multiple of this carry a weak hash (see hasWeak): the rolling
-   * search needs to find one block of a shifted run, the expected-block rule then follows the
-   * run block by block, and the few blocks before the first indexed one are recovered by the
-   * next round. 8 in a first round that will be refined: 1/8 of the Replica's CRC work and
-   * 3.5 fewer bytes per block; 1 otherwise.
+   * search needs to find one block of a shifted run; the scanner then walks back over the
+   * blocks before it and the expected-block rule follows the run forward. 8 for a whole basis
+   * (1/8 of the Replica's CRC work, 3.5 bytes less per block), 1 in refinement rounds.
    */
   readonly weakStride: number;
   /** CRC-32 of each entry's block (0 where the entry has none). */

@@ -32,13 +32,13 @@ describe('signature wire form', () => {
   it('decodes to what was encoded, at 8 bytes per block plus 4 per weak-hashed block', async () => {
     const { signature, bytes } = await sampleSignature();
     expect(decodeSignature(bytes)).toEqual(signature);
-    expect(signature.weakStride).toBe(1);
-    expect(bytes.length).toBe(4 + 2 + 3 + 16 + 1 + 3 + 98 * 12);
+    expect(signature.weakStride).toBe(8);
+    expect(bytes.length).toBe(4 + 2 + 3 + 16 + 1 + 3 + 98 * 8 + 13 * 4);
     const pair = writePair(tempDir(), new Random(9).bytes(100_000), new Uint8Array(0));
-    const sparse = await computeSignature(pair.basis, { blockSize: 1024, weakStride: 8 });
-    const sparseBytes = encodeSignature(sparse);
-    expect(decodeSignature(sparseBytes)).toEqual(sparse);
-    expect(sparseBytes.length).toBe(4 + 2 + 3 + 16 + 1 + 3 + 98 * 8 + 13 * 4);
+    const dense = await computeSignature(pair.basis, { blockSize: 1024, weakStride: 1 });
+    const denseBytes = encodeSignature(dense);
+    expect(decodeSignature(denseBytes)).toEqual(dense);
+    expect(denseBytes.length).toBe(4 + 2 + 3 + 16 + 1 + 3 + 98 * 12);
   });
 
   it('keeps the block list of a partial (refinement) signature', async () => {
