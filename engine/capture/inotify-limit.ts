@@ -75,8 +75,8 @@ export function checkWatchBudget(root: string, count: WatchCount, inUse: number,
   const others = inUse > 0 ? `, plus ${format(inUse)} for the roots already watched` : '';
   throw new CaptureError(
     'E1401',
-    `watching ${root} needs ${format(needed)} inotify watches (${format(count.directories)} folders and ` +
-      `${format(count.files)} files, one watch each${others}) but fs.inotify.max_user_watches is ${format(limit)}. ` +
+    `watching ${root} needs ${format(needed)} inotify watches (${format(count.directories)} folders` +
+      `${count.files > 0 ? ` and ${format(count.files)} files` : ''}, one watch each${others}) but fs.inotify.max_user_watches is ${format(limit)}. ` +
       `Raise it with: sudo sysctl fs.inotify.max_user_watches=${n} ` +
       `(and persist it: echo fs.inotify.max_user_watches=${n} | sudo tee /etc/sysctl.d/90-understudy.conf)`,
   );

@@ -1,8 +1,8 @@
 import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
 import { CaptureError, errnoCode } from './capture-error';
+import { FolderWatcher } from './folder-watcher';
 import { checkWatchBudget, countWatchTargets, systemInotifyLimit } from './inotify-limit';
 
 /**
@@ -45,48 +45,33 @@ export interface RootWatcherOptions {
   watchesInUse?: number;
 }
 
-const KINDS = new Set<string>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
-
-function isWatchEventKind(name: string): name is WatchEventKind {
-  return KINDS.has(name);
-}
-
 export class RootWatcher {
   private constructor(
-    private readonly watcher: FSWatcher,
-    /** inotify watches this root takes (files + folders). */
+    private readonly watcher: FolderWatcher,
+    /** inotify watches this root takes: one per folder. */
     readonly watchesNeeded: number,
   ) {}
 
-  /** Checks the root and the watch budget, then watches; resolves once chokidar is ready. */
+  /** Checks the root and the watch budget, then watches every folder; resolves once all are watched. */
   static async start(options: RootWatcherOptions): Promise<RootWatcher> {
     const root = path.resolve(options.root);
     const rootStats = await stat(root).catch(() => undefined);
     if (!rootStats?.isDirectory()) throw new CaptureError('E1404', `${root} is not a directory`);
     const count = await countWatchTargets(root, isEngineTempName);
     const limit = 'inotifyLimit' in options ? options.inotifyLimit : systemInotifyLimit();
-    checkWatchBudget(root, count, options.watchesInUse ?? 0, limit);
-
-    const watcher = watch(root, {
-      ignoreInitial: true,
-      alwaysStat: true,
-      atomic: false,
-      followSymlinks: false,
-      persistent: true,
-      ignored: (candidate: string) => isEngineTempName(path.basename(candidate)),
+    checkWatchBudget(root, { directories: count.directories, files: 0 }, options.watchesInUse ?? 0, limit);
+    const watcher = await FolderWatcher.start({
+      root,
+      ignore: isEngineTempName,
+      onEvent: (event) => {
+        options.onEvent(event);
+        if (event.kind === 'unlink' || event.kind === 'unlinkDir') {
+          void stat(root).catch(() => options.onError(new CaptureError('E1404', `${root} was removed while being watched`)));
+        }
+      },
+      onError: (error) => options.onError(describeWatchError(root, error)),
     });
-    watcher.on('all', (name, absolute, stats) => {
-      if (!isWatchEventKind(name)) return;
-      const relPath = path.relative(root, absolute).split(path.sep).join('/');
-      if (relPath === '' || relPath.startsWith('../')) {
-        if (name === 'unlinkDir') options.onError(new CaptureError('E1404', `${root} was removed while being watched`));
-        return;
-      }
-      options.onEvent({ kind: name, relPath, stats });
-    });
-    watcher.on('error', (error: unknown) => options.onError(describeWatchError(root, error)));
-    await new Promise<void>((resolve) => watcher.once('ready', resolve));
-    return new RootWatcher(watcher, count.directories + count.files);
+    return new RootWatcher(watcher, count.directories);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,5 @@
-import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
+import { FolderWatcher } from '../../capture/folder-watcher';
 import { isTempFileName } from '../../replica/temp-files';
 import type { ChangeRecord } from '../change-record';
 
@@ -12,7 +12,8 @@ const REPORT_EVERY_MS = 5000;
  * reported (one warning per few seconds, with a count and an example, never a flood).
  */
 export class OutsideWriteWatch {
-  private readonly watchers: FSWatcher[] = [];
+  private readonly watchers: FolderWatcher[] = [];
+  private stopped = false;
   /** Absolute paths replication is writing (and the folders it may create for them), until when. */
   private readonly expected = new Map<string, number>();
   /** Whole trees replication is moving or removing, until when. */
@@ -25,16 +26,17 @@ export class OutsideWriteWatch {
     private readonly report: (count: number, example: string) => void,
   ) {}
 
-  start(): void {
+  /** Resolves once every target folder is watched. */
+  async start(): Promise<void> {
     for (const target of this.targets) {
-      const watcher = watch(target, {
-        ignoreInitial: true,
-        followSymlinks: false,
-        ignored: (candidate) => isTempFileName(path.basename(candidate)),
+      const watcher = await FolderWatcher.start({
+        root: target,
+        ignore: isTempFileName,
+        onEvent: (event) => this.observe(path.join(target, ...event.relPath.split('/'))),
+        onError: () => undefined,
       });
-      watcher.on('all', (_event, changed) => this.observe(changed));
-      watcher.on('error', () => undefined);
-      this.watchers.push(watcher);
+      if (this.stopped) await watcher.close();
+      else this.watchers.push(watcher);
     }
   }
 
@@ -59,6 +61,7 @@ export class OutsideWriteWatch {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.all(this.watchers.map((watcher) => watcher.close()));
   }

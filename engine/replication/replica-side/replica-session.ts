@@ -72,7 +72,7 @@ export class ReplicaSession extends EventEmitter {
     }
     const session = new ReplicaSession(dir, state, inbox, new ReplicaApplier({ targets }), targets, events, lastReceived);
     await Promise.all(targets.map((target) => fs.mkdir(target, { recursive: true })));
-    session.outsideWrites.start();
+    await session.outsideWrites.start();
     session.kick();
     return session;
   }

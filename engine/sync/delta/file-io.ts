@@ -23,10 +23,18 @@ export async function readFully(file: FileHandle, path: string, buffer: Uint8Arr
   }
 }
 
+/**
+ * Writes of new data go out in system calls of at most this size. Measured on this VM (ext4,
+ * 1 GiB into a new file, dd): 128–512 KiB writes take 0.35–0.45 s every time; 1–4 MiB
+ * writes take 0.4–2.3 s, erratically (the kernel then allocates large page-cache folios,
+ * which need contiguous memory). Reads have no such effect and stay large.
+ */
+const WRITE_CALL = 512 * 1024;
+
 /** Writes all of buffer[0, length) at `position` (a write may take less). */
 export async function writeFully(file: FileHandle, buffer: Uint8Array, length: number, position: number): Promise<void> {
   for (let done = 0; done < length; ) {
-    const { bytesWritten } = await file.write(buffer, done, length - done, position + done);
+    const { bytesWritten } = await file.write(buffer, done, Math.min(WRITE_CALL, length - done), position + done);
     done += bytesWritten;
   }
 }

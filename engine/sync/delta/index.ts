@@ -25,8 +25,9 @@
  *   one is hashed, and the event loop is yielded every megabyte of work. What grows with the
  *   file is the signature (~16 bytes per block in memory: 256 KiB for 1 GiB) and the plan
  *   (one row per change). Literals travel in ≤ 1 MiB pieces; deltas are applied as they
- *   arrive. While the Master matches, the Replica may copy its basis to the output
- *   (prepare-output.ts), so in-place edits need almost no writing at the end.
+ *   arrive; the first round's copies are sent as "place" operations while the Master is
+ *   still scanning (delta-op.ts), so the Replica writes the file as rsync's receiver does,
+ *   during the match rather than after the last round.
  * - Everything that comes from the network is validated and refused with a DeltaFormatError
  *   naming the problem; files that change while being read raise FileChangedError.
  * The sequence of calls, Replica and Master, is spelled out on resyncInProcess (resync.ts).
@@ -41,7 +42,6 @@ export { refinementRequest, type RefinementRequest, type RefinementOptions } fro
 export { encodeRefinementRequest, decodeRefinementRequest } from './request-codec';
 export { encodeDeltaOps, decodeDeltaOps } from './delta-codec';
 export { applyDelta } from './apply-delta';
-export { prepareOutput, type PreparedOutput } from './prepare-output';
 export { shouldSendWhole } from './whole-file';
 export { resyncInProcess, type ResyncOptions, type ResyncReport } from './resync';
 export { DeltaFormatError, FileChangedError } from './errors';

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { DeltaStats, EmitOp } from './delta-op';
 import { FileChangedError } from './errors';
 import { OpEmitter } from './op-emitter';
+import { PlacingSink } from './placing-sink';
 import { Scanner } from './scanner';
 import { Segments, UNMATCHED } from './segments';
 import type { Signature } from './signature';
@@ -22,9 +23,11 @@ export interface MatchPlan {
 /**
  * One round on the Master: scans the new file (the whole file in the first round; with
  * `previous`, only its unmatched rows, each starting from the basis offset that followed the
- * copy before it) against the Replica's signature for that round.
+ * copy before it) against the Replica's signature for that round. In the first round, `place`
+ * (if given) receives place operations for the copies found, while the scan goes on
+ * (placing-sink.ts): send them to the Replica as they come.
  */
-export async function matchSignature(newPath: string, signature: Signature, previous?: MatchPlan): Promise<MatchPlan> {
+export async function matchSignature(newPath: string, signature: Signature, previous?: MatchPlan, place?: EmitOp): Promise<MatchPlan> {
   const scanner = new Scanner(signature);
   const file = await open(newPath, 'r');
   try {
@@ -38,7 +41,9 @@ export async function matchSignature(newPath: string, signature: Signature, prev
     const segments = new Segments();
     const sink = { add: (start: number, length: number, basisOffset: number) => segments.add(start, length, basisOffset) };
     if (!previous) {
-      await scanner.scan(file, newPath, 0, stat.size, 0, sink);
+      const placing = place ? new PlacingSink(segments, place) : undefined;
+      await scanner.scan(file, newPath, 0, stat.size, 0, placing ?? sink);
+      await placing?.finish();
     } else {
       const rows = previous.segments;
       for (let row = 0; row < rows.count; row += 1) {

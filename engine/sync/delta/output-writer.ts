@@ -42,7 +42,7 @@ export class OutputWriter {
     }
   }
 
-  /** Leaves `length` bytes of the file as they are (a prepared output already holds them). */
+  /** Leaves `length` bytes of the file as they are (place operations wrote them). */
   async skip(length: number): Promise<void> {
     await this.flush();
     this.position += length;

@@ -8,12 +8,6 @@ import { MAX_SIGNATURE_BLOCKS } from './signature-codec';
 export interface RefinementRequest {
   readonly blockSize: number;
   readonly blocks: Uint32Array;
-  /**
-   * Most of the new file already copies the basis at the same offsets (edits in place): the
-   * Replica should prepare its output from the basis now (prepare-output.ts), while the
-   * remaining rounds run, rather than rewrite it all at the end.
-   */
-  readonly inPlace: boolean;
 }
 
 type Range = [number, number];
@@ -44,12 +38,10 @@ export function refinementRequest(plan: MatchPlan, options: RefinementOptions = 
   if (rows.unmatchedBytes() > (options.maxUnmatched ?? 0.5) * plan.newSize) return undefined;
   const wanted: Range[] = [];
   const used: Range[] = [];
-  let inPlaceBytes = 0;
   for (let row = 0; row < rows.count; row += 1) {
     const length = rows.length(row);
     if (rows.basisOffset(row) !== UNMATCHED) {
       used.push([rows.basisOffset(row), rows.basisOffset(row) + length]);
-      if (rows.basisOffset(row) === rows.newStart(row)) inPlaceBytes += length;
     } else if (length >= blockSize) {
       const before = rows.basisBefore(row);
       const after = rows.basisAfter(row, plan.basisSize);
@@ -66,7 +58,7 @@ export function refinementRequest(plan: MatchPlan, options: RefinementOptions = 
       if (blocks.length > MAX_SIGNATURE_BLOCKS) return undefined; // more than a Replica would accept
     }
   }
-  return blocks.length > 0 ? { blockSize, blocks: Uint32Array.from(blocks), inPlace: inPlaceBytes >= plan.newSize / 2 } : undefined;
+  return blocks.length > 0 ? { blockSize, blocks: Uint32Array.from(blocks) } : undefined;
 }
 
 function merge(ranges: Range[]): Range[] {

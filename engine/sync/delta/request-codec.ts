@@ -5,18 +5,15 @@ import { type DecodeLimits, MAX_SIGNATURE_BLOCKS, readRuns, writeRuns } from './
 
 /**
  * Wire form: "URQ1", varint blockSize, varint basis size the Master saw (the Replica refuses a
- * request made against a different basis), a flags byte (bit 0: inPlace), then the blocks as
- * runs (see signature-codec).
+ * request made against a different basis), then the blocks as runs (see signature-codec).
  */
 const MAGIC = 'URQ1';
-const IN_PLACE = 1;
 
 export function encodeRefinementRequest(request: RefinementRequest, basisSize: number): Uint8Array {
   const writer = new ByteWriter();
   writer.raw(new TextEncoder().encode(MAGIC));
   writer.varint(request.blockSize);
   writer.varint(basisSize);
-  writer.raw(Uint8Array.of(request.inPlace ? IN_PLACE : 0));
   writeRuns(writer, request.blocks);
   return writer.finish();
 }
@@ -29,9 +26,7 @@ export function decodeRefinementRequest(bytes: Uint8Array, basisSize: number, li
   if (blockSize < MIN_BLOCK_SIZE || blockSize > MAX_BLOCK_SIZE) reader.fail(`block size ${blockSize} is outside ${MIN_BLOCK_SIZE}–${MAX_BLOCK_SIZE}`);
   const seen = reader.varint('basis size');
   if (seen !== basisSize) reader.fail(`was made for a basis of ${seen} bytes, but the basis has ${basisSize}`);
-  const flags = reader.byte();
-  if ((flags & ~IN_PLACE) !== 0) reader.fail(`unknown flags ${flags}`);
   const blocks = readRuns(reader, Math.ceil(basisSize / blockSize), limits.maxBlocks ?? MAX_SIGNATURE_BLOCKS);
   if (!reader.atEnd) reader.fail(`${reader.remaining} unexpected bytes after the last run`);
-  return { blockSize, blocks, inPlace: flags === IN_PLACE };
+  return { blockSize, blocks };
 }

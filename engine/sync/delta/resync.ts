@@ -1,11 +1,9 @@
-import { rm, stat } from 'node:fs/promises';
 import { applyDelta } from './apply-delta';
 import { computeSignature } from './compute-signature';
 import { decodeDeltaOps, encodeDeltaOps } from './delta-codec';
 import type { DeltaOp, DeltaStats } from './delta-op';
 import { computeDelta, emitDelta, matchSignature } from './match';
 import { ConsumerStoppedError, OpChannel } from './op-channel';
-import { type PreparedOutput, prepareOutput } from './prepare-output';
 import { refinementRequest } from './refinement';
 import { decodeRefinementRequest, encodeRefinementRequest } from './request-codec';
 import { decodeSignature, encodeSignature } from './signature-codec';
@@ -17,11 +15,7 @@ export interface ResyncOptions {
   blockSize?: number;
   /** Literal bytes per encoded delta batch (one transport frame). */
   batchBytes?: number;
-  /** Copy the basis to the output during refinement when the Master says the file changed in place (prepare-output.ts); default for bases ≥ 8 MiB. */
-  prepare?: boolean;
 }
-
-const PREPARE_FROM = 8 * 1024 * 1024;
 
 export interface ResyncReport {
   rounds: number;
@@ -30,7 +24,7 @@ export interface ResyncReport {
   masterToReplica: number;
   wireBytes: number;
   stats: DeltaStats;
-  /** Wall-clock milliseconds of each phase. */
+  /** Wall-clock milliseconds of each phase (the Replica writes during `match` and after). */
   timings: { signature: number; match: number; refine: number; deltaAndApply: number };
 }
 
@@ -38,57 +32,17 @@ export interface ResyncReport {
  * The whole protocol in one process, every message encoded and decoded exactly as it would
  * cross the transport, so its byte counts are the wire's. This is the sequence to follow:
  *   Replica  computeSignature(basis)                       → encodeSignature        → Master
- *   Master   matchSignature(new, signature)                → plan
+ *   Replica  applyDelta(basis, ops as they arrive, out)    (runs until the end)
+ *   Master   matchSignature(new, signature, undefined, place)
+ *              place ops → encodeDeltaOps batches, sent during the scan             → Replica
  *   repeat while refinementRequest(plan) gives a request and rounds remain:
  *   Master   encodeRefinementRequest(request)                                        → Replica
- *   Replica  if request.inPlace (first time): prepareOutput(basis, out), not awaited
  *   Replica  computeSignature(basis, {blockSize, blocks})  → encodeSignature        → Master
  *   Master   matchSignature(new, finer, plan)              → plan
  *   Master   emitDelta(new, plan, emit) → encodeDeltaOps batches                     → Replica
- *   Replica  applyDelta(basis, decoded ops, out, prepared), while batches still arrive; rename out.
+ *   Replica  applyDelta ends with the last batch; rename out into place.
  */
 export async function resyncInProcess(basisPath: string, newPath: string, outPath: string, options: ResyncOptions = {}): Promise<ResyncReport> {
-  const output = new Preparation(basisPath, outPath, options.prepare ?? (await stat(basisPath)).size >= PREPARE_FROM);
-  try {
-    return await exchange(basisPath, newPath, outPath, options, output);
-  } catch (error) {
-    await output.abandon();
-    throw error;
-  }
-}
-
-/**
- * The Replica's optional output preparation, started when the Master's first refinement
- * request says the file changed in place: the copy then runs while the remaining rounds do,
- * and is not wasted on a file whose content moved (an insertion near the start), which the
- * apply rewrites anyway.
- */
-class Preparation {
-  private preparing: Promise<PreparedOutput> | undefined;
-
-  constructor(
-    private readonly basisPath: string,
-    private readonly outPath: string,
-    private readonly enabled: boolean,
-  ) {}
-
-  start(): void {
-    if (!this.enabled || this.preparing) return;
-    this.preparing = prepareOutput(this.basisPath, this.outPath);
-    this.preparing.catch(() => undefined); // awaited by `prepared`; must not be an unhandled rejection first
-  }
-
-  prepared(): Promise<PreparedOutput | undefined> {
-    return this.preparing ?? Promise.resolve(undefined);
-  }
-
-  async abandon(): Promise<void> {
-    await this.preparing?.catch(() => undefined);
-    await rm(this.outPath, { force: true });
-  }
-}
-
-async function exchange(basisPath: string, newPath: string, outPath: string, options: ResyncOptions, output: Preparation): Promise<ResyncReport> {
   const maxRounds = options.maxRounds ?? 3;
   const timings = { signature: 0, match: 0, refine: 0, deltaAndApply: 0 };
   let started = performance.now();
@@ -98,78 +52,94 @@ async function exchange(basisPath: string, newPath: string, outPath: string, opt
   let replicaToMaster = first.length;
   let masterToReplica = 0;
   let rounds = 1;
-  const delta = new DeltaBatches(options.batchBytes ?? 4 * 1024 * 1024);
-  if (maxRounds <= 1) {
-    started = performance.now();
-    const stats = await delta.run(basisPath, outPath, await output.prepared(), (emit) => computeDelta(newPath, signature, emit));
-    timings.deltaAndApply = performance.now() - started;
+  const delta = new DeltaStream(basisPath, outPath, options.batchBytes ?? 4 * 1024 * 1024);
+  const send = (op: DeltaOp): Promise<void> => delta.push(op);
+  try {
+    let stats: DeltaStats;
+    if (maxRounds <= 1) {
+      started = performance.now();
+      stats = await computeDelta(newPath, signature, send);
+      await delta.close();
+      timings.deltaAndApply = performance.now() - started;
+    } else {
+      started = performance.now();
+      let plan = await matchSignature(newPath, signature, undefined, send);
+      await delta.flush(); // the Replica writes the placed copies while the rounds go on
+      timings.match = performance.now() - started;
+      started = performance.now();
+      for (let request = refinementRequest(plan); request && rounds < maxRounds; request = refinementRequest(plan)) {
+        const asked = encodeRefinementRequest(request, plan.basisSize);
+        masterToReplica += asked.length;
+        const received = decodeRefinementRequest(asked, signature.basisSize);
+        const finer = encodeSignature(await computeSignature(basisPath, { blockSize: received.blockSize, blocks: received.blocks }));
+        replicaToMaster += finer.length;
+        plan = await matchSignature(newPath, decodeSignature(finer), plan);
+        rounds += 1;
+      }
+      timings.refine = performance.now() - started;
+      started = performance.now();
+      stats = await emitDelta(newPath, plan, send);
+      await delta.close();
+      timings.deltaAndApply = performance.now() - started;
+    }
     masterToReplica += delta.bytes;
     return { rounds, replicaToMaster, masterToReplica, wireBytes: replicaToMaster + masterToReplica, stats, timings };
+  } catch (error) {
+    throw await delta.abort(error);
   }
-  started = performance.now();
-  let plan = await matchSignature(newPath, signature);
-  timings.match = performance.now() - started;
-  started = performance.now();
-  for (let request = refinementRequest(plan); request && rounds < maxRounds; request = refinementRequest(plan)) {
-    const asked = encodeRefinementRequest(request, plan.basisSize);
-    masterToReplica += asked.length;
-    const received = decodeRefinementRequest(asked, signature.basisSize);
-    if (received.inPlace) output.start();
-    const finer = encodeSignature(await computeSignature(basisPath, { blockSize: received.blockSize, blocks: received.blocks }));
-    replicaToMaster += finer.length;
-    plan = await matchSignature(newPath, decodeSignature(finer), plan);
-    rounds += 1;
-  }
-  timings.refine = performance.now() - started;
-  started = performance.now();
-  const finalPlan = plan;
-  const stats = await delta.run(basisPath, outPath, await output.prepared(), (emit) => emitDelta(newPath, finalPlan, emit));
-  timings.deltaAndApply = performance.now() - started;
-  masterToReplica += delta.bytes;
-  return { rounds, replicaToMaster, masterToReplica, wireBytes: replicaToMaster + masterToReplica, stats, timings };
 }
 
-/** Groups emitted operations into encoded batches, decodes them as the Replica would, and applies them concurrently. */
-class DeltaBatches {
+/** 16 MiB of placed copies per batch: enough to keep the Replica's writes flowing, few frames. */
+const PLACED_PER_BATCH = 16 * 1024 * 1024;
+
+/**
+ * The Master → Replica delta stream: groups operations into encoded batches (one transport
+ * frame each), decodes them as the Replica would, and feeds applyDelta, which runs from the
+ * first batch to the last. Bounded: the channel holds at most 64 operations.
+ */
+class DeltaStream {
   bytes = 0;
   private batch: DeltaOp[] = [];
-  private batchLiteral = 0;
+  private literal = 0;
+  private placed = 0;
+  private readonly channel = new OpChannel<DeltaOp>();
+  private readonly applying: Promise<void>;
 
-  constructor(private readonly batchBytes: number) {}
-
-  async run(
-    basisPath: string,
-    outPath: string,
-    prepared: PreparedOutput | undefined,
-    produce: (emit: (op: DeltaOp) => Promise<void>) => Promise<DeltaStats>,
-  ): Promise<DeltaStats> {
-    const channel = new OpChannel<DeltaOp>();
-    const applying = applyDelta(basisPath, channel, outPath, prepared);
-    const producing = (async () => {
-      const stats = await produce(async (op) => {
-        this.batch.push(op);
-        this.batchLiteral += op.kind === 'literal' ? op.data.length : 0;
-        if (this.batchLiteral >= this.batchBytes || this.batch.length >= 4096) await this.send(channel);
-      });
-      await this.send(channel);
-      channel.close();
-      return stats;
-    })();
-    producing.catch((error: unknown) => channel.fail(error));
-    // Wait for both sides, so no file is still open when we return; report the cause, not its echo.
-    const [produced, applied] = await Promise.allSettled([producing, applying]);
-    if (produced.status === 'rejected' && !(produced.reason instanceof ConsumerStoppedError)) throw produced.reason;
-    if (applied.status === 'rejected') throw applied.reason;
-    if (produced.status === 'rejected') throw produced.reason;
-    return produced.value;
+  constructor(basisPath: string, outPath: string, private readonly batchBytes: number) {
+    this.applying = applyDelta(basisPath, this.channel, outPath);
+    this.applying.catch(() => undefined); // awaited by close() or abort()
   }
 
-  private async send(channel: OpChannel<DeltaOp>): Promise<void> {
+  async push(op: DeltaOp): Promise<void> {
+    this.batch.push(op);
+    if (op.kind === 'literal') this.literal += op.data.length;
+    if (op.kind === 'place') this.placed += op.length;
+    if (this.literal >= this.batchBytes || this.placed >= PLACED_PER_BATCH || this.batch.length >= 4096) await this.flush();
+  }
+
+  async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const encoded = encodeDeltaOps(this.batch);
     this.bytes += encoded.length;
     this.batch = [];
-    this.batchLiteral = 0;
-    for (const op of decodeDeltaOps(encoded)) await channel.push(op);
+    this.literal = 0;
+    this.placed = 0;
+    for (const op of decodeDeltaOps(encoded)) await this.channel.push(op);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.channel.close();
+    await this.applying;
+  }
+
+  /** Stops the Replica side after a failure (applyDelta removes its output) and says which failure to report: the cause, not its echo. */
+  async abort(error: unknown): Promise<unknown> {
+    this.channel.fail(error);
+    const applied = await this.applying.then(
+      () => undefined,
+      (applyError: unknown) => applyError,
+    );
+    return error instanceof ConsumerStoppedError && applied !== undefined ? applied : error;
   }
 }

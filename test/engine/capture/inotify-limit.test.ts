@@ -26,12 +26,12 @@ describe('inotify watch budget', () => {
     expect(await countWatchTargets(makeTree(), isEngineTempName)).toEqual({ directories: 5, files: 10 });
   });
 
-  it('refuses to watch a root that needs more watches than the limit, saying how many and how to raise it', async () => {
+  it('refuses to watch a root that needs more watches (one per folder) than the limit, saying how many and how to raise it', async () => {
     const root = makeTree();
-    const failure = RootWatcher.start({ root, onEvent: () => undefined, onError: () => undefined, inotifyLimit: 14, watchesInUse: 0 });
+    const failure = RootWatcher.start({ root, onEvent: () => undefined, onError: () => undefined, inotifyLimit: 4, watchesInUse: 0 });
     await expect(failure).rejects.toBeInstanceOf(CaptureError);
     await expect(failure).rejects.toMatchObject({ code: 'E1401' });
-    await expect(failure).rejects.toThrow(/needs 15 inotify watches \(5 folders and 10 files.*max_user_watches is 14.*sysctl fs\.inotify\.max_user_watches=\d+/);
+    await expect(failure).rejects.toThrow(/needs 5 inotify watches \(5 folders, one watch each\).*max_user_watches is 4.*sysctl fs\.inotify\.max_user_watches=\d+/);
   });
 
   it('makes capture fail to become ready when its roots together exceed the limit', async () => {
@@ -39,18 +39,18 @@ describe('inotify watch budget', () => {
     const capture = startCapture({
       roots: [makeTree(), makeTree()],
       index,
-      inotifyLimit: 20,
+      inotifyLimit: 8,
       flush: async () => undefined,
       onError: () => undefined,
     });
-    await expect(capture.ready).rejects.toThrow(/needs 30 inotify watches.*plus 15 for the roots already watched/);
+    await expect(capture.ready).rejects.toThrow(/needs 10 inotify watches.*plus 5 for the roots already watched/);
     await capture.stop();
     index.close();
   });
 
   it('watches a root that fits', async () => {
-    const watcher = await RootWatcher.start({ root: makeTree(), onEvent: () => undefined, onError: () => undefined, inotifyLimit: 15 });
-    expect(watcher.watchesNeeded).toBe(15);
+    const watcher = await RootWatcher.start({ root: makeTree(), onEvent: () => undefined, onError: () => undefined, inotifyLimit: 5 });
+    expect(watcher.watchesNeeded).toBe(5);
     await watcher.close();
   });
 

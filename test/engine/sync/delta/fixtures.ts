@@ -81,6 +81,7 @@ export async function oneRound(pair: Pair, blockSize?: number): Promise<{ stats:
   return { stats, wireBytes: signatureBytes.length + deltaBytes.length };
 }
 
-export function multiRound(pair: Pair, blockSize?: number, prepare?: boolean): Promise<ResyncReport> {
-  return resyncInProcess(pair.basis, pair.next, pair.out, { ...(blockSize === undefined ? {} : { blockSize }), ...(prepare === undefined ? {} : { prepare }) });
+/** The multi-round protocol (resync.ts), place operations included. */
+export function multiRound(pair: Pair, blockSize?: number): Promise<ResyncReport> {
+  return resyncInProcess(pair.basis, pair.next, pair.out, blockSize === undefined ? {} : { blockSize });
 }
