@@ -14,7 +14,8 @@
 // used). On every event naming an expected file the checker reads it and compares it with the
 // expected bytes; the file's arrival time is the start of the callback of the event after
 // which it matched. Every 250 ms the checker also lists the folders, as a backstop for a
-// missed event (files found that way are counted apart; they should be 0). Both stamps come
+// missed event (files found that way are counted apart: a few per run are normal, when the
+// listing runs before the callback of an event already queued; their stamp is the listing's). Both stamps come
 // from process.hrtime (CLOCK_MONOTONIC, shared by all processes). The method's own delay is
 // measured first: the writer writes straight into folders the checker watches.
 //
@@ -24,6 +25,7 @@
 // (comma list of ours,ours-coalesce0,lsyncd-delay0,lsyncd-default; default: all but
 // ours-coalesce0),
 // BENCH_SETTLE_S (120: how long after the last write missing files are waited for),
+// BENCH_TIMELINE=1 (print once a second: written, the Master's counters, arrived),
 // BENCH_DIR (temp parent), BENCH_CPU_PROF=<dir> (engines run with --cpu-prof into <dir>).
 import { fork, spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -188,6 +190,7 @@ async function main() {
   };
   /** How long after the last write the checker keeps waiting for files still missing. */
   const LONG_RUN_MS = 60_000;
+  const TIMELINE = process.env.BENCH_TIMELINE === '1';
   const SETTLE_MS = Number(process.env.BENCH_SETTLE_S ?? 120) * 1000;
   const chosen = (process.env.BENCH_CONFIGS ?? 'ours,lsyncd-delay0,lsyncd-default')
     .split(',')
@@ -376,7 +379,7 @@ async function main() {
   }
 
   // ---- one measured stream: writer → (tool) → checker
-  async function stream(masterRoot, replicaBase, settleMs) {
+  async function stream(masterRoot, replicaBase, settleMs, probe) {
     const checker = childRole('checker');
     const writer = childRole('writer');
     await Promise.all([checker.next('ready'), writer.next('ready')]);
@@ -385,15 +388,40 @@ async function main() {
     const startAt = nowMs() + 200;
     const busyBefore = machineBusyMs();
     writer.send({ type: 'job', dir: masterRoot, count: COUNT, intervalMs: 1000 / RATE, startAt });
+    // BENCH_TIMELINE=1: once a second, where the files are (written → tool's own counters → arrived).
+    const timeline = [];
+    let writing = true;
+    const sampler = (async () => {
+      if (!TIMELINE) return;
+      for (let next = startAt + 1000; ; next += 1000) {
+        await sleep(Math.max(0, next - nowMs()));
+        if (timeline.done) return;
+        checker.send({ type: 'progress' });
+        const { arrived } = await checker.next('progress');
+        const written = writing ? Math.min(COUNT, Math.floor((nowMs() - startAt) * (RATE / 1000))) : COUNT;
+        timeline.push(`t=${((nowMs() - startAt) / 1000).toFixed(0)}s written≈${written} ${probe ? await probe().catch((e) => e.message) : ''} arrived=${arrived}`);
+      }
+    })();
     const done = await writer.next('done');
+    writing = false;
     const lastWrite = done.written[COUNT - 1];
     const deadline = lastWrite + settleMs;
     for (;;) {
+      if (TIMELINE) {
+        // the sampler asks the checker itself; just watch its latest figure
+        const last = /arrived=(\d+)/.exec(timeline.at(-1) ?? '');
+        if ((last && Number(last[1]) === COUNT) || nowMs() > deadline) break;
+        await sleep(100);
+        continue;
+      }
       checker.send({ type: 'progress' });
       const { arrived } = await checker.next('progress');
       if (arrived === COUNT || nowMs() > deadline) break;
       await sleep(100);
     }
+    timeline.done = true;
+    await sampler;
+    if (TIMELINE) console.log(`    timeline:\n      ${timeline.join('\n      ')}`);
     const busyMs = machineBusyMs() - busyBefore;
     const windowMs = nowMs() - startAt;
     checker.send({ type: 'report' });
@@ -458,7 +486,12 @@ async function main() {
       await waitForFolders(replicaBase);
       const readyMs = nowMs() - t0;
       const cpuBefore = [cpuMs(master.child.pid).self, cpuMs(replica.child.pid).self];
-      const result = await stream(masterRoot, replicaBase, SETTLE_MS);
+      const probe = async () => {
+        const { links, roots } = await masterAdmin.request('master.status', { scenarioId: scenario.scenarioId });
+        const link = links[0] ?? {};
+        return `captured(records)=${roots?.[0]?.changes} sent=${link.recordsSent} applied(seq)=${link.appliedSeq} spool=${link.spoolRecords}`;
+      };
+      const result = await stream(masterRoot, replicaBase, SETTLE_MS, probe);
       const cpuAfter = [cpuMs(master.child.pid).self, cpuMs(replica.child.pid).self];
       const status = await masterAdmin.request('master.status', { scenarioId: scenario.scenarioId });
       if (result.missing > 0) {

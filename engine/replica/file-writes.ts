@@ -35,7 +35,7 @@ export async function putFile(realRoot: string, record: PutRecord): Promise<void
   try {
     try {
       await writeAll(handle, record.data, 0);
-      await finishFile(handle, record.mtimeMs, record.mode);
+      await finishFile(handle, record.mtimeMs, record.mode, target);
     } finally {
       await handle.close();
     }
@@ -64,7 +64,7 @@ export async function writeRanges(realRoot: string, record: WriteRecord): Promis
   try {
     for (const range of record.ranges) await writeAll(handle, range.data, range.offset);
     await handle.truncate(record.size);
-    await finishFile(handle, record.mtimeMs, record.mode);
+    await finishFile(handle, record.mtimeMs, record.mode, target);
   } finally {
     await handle.close();
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../../messages/user-error';
+import { DeferredSyncs, withDeferredSyncs } from '../../replica/durable-fs';
 import { resolveInsideRoot } from '../../replica/path-guard';
 import type { Channels } from '../../runtime/channel-registry';
 import type { EngineParts, EngineService } from '../../runtime/engine-runtime';
@@ -99,15 +100,16 @@ export class ReplicaService implements EngineService {
       },
       'rep.sync-apply': async (body) => {
         const target = session();
-        for (const bytes of SyncApplySchema.parse(body).records) {
-          try {
-            await target.applyDirect(decodeChangeRecord(bytes));
-          } catch (error) {
-            if (error instanceof UserError && error.code === 'E1101') {
-              this.parts.events.record({ severity: 'error', code: 'E1101', scenarioId, text: `Replica refused a synchronization record: ${error.message}` });
-            }
-            throw error;
+        const syncs = new DeferredSyncs();
+        try {
+          for (const bytes of SyncApplySchema.parse(body).records) await withDeferredSyncs(syncs, () => target.applyDirect(decodeChangeRecord(bytes)));
+        } catch (error) {
+          if (error instanceof UserError && error.code === 'E1101') {
+            this.parts.events.record({ severity: 'error', code: 'E1101', scenarioId, text: `Replica refused a synchronization record: ${error.message}` });
           }
+          throw error;
+        } finally {
+          await syncs.flush();
         }
         return {};
       },
