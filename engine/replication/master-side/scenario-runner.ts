@@ -20,6 +20,7 @@ import type { IndexedStat, SyncHost } from './sync-host';
 import { SyncReportWriter } from './sync-report';
 
 const RECHECK_NEW_DIRECTORY_MS = 300;
+const CAPTURE_CONCURRENCY = 32;
 
 /**
  * One running scenario on its Master engine: capture over the roots, the block-hash index,
@@ -146,6 +147,8 @@ export class ScenarioRunner implements SyncHost {
       onError: (error) => this.event('error', `Capture: ${describeError(error).split('\n')[0]}`),
       windowMs: this.options.coalesceMs,
       maxDelayMs: this.options.maxCoalesceDelayMs,
+      // Each flush waits for its spool fsync; many in flight share one group commit.
+      concurrency: CAPTURE_CONCURRENCY,
     });
     this.capture = capture;
     try {
