@@ -111,9 +111,10 @@ export class FolderWatcher {
       },
       () => {
         if (this.closed) return;
-        // Events about the watched folder itself arrive named after it: an attribute change of
-        // the folder is not the change of a (missing) child that shares its name.
-        if (type === 'change' && base === path.basename(this.absolute(relDir))) return;
+        // Events about the watched folder itself (its attributes, its own move) arrive named
+        // after it; they are not the removal of a child sharing its name. The folder's own
+        // removal is reported by its parent's watch.
+        if (relDir !== '' && base === path.basename(this.absolute(relDir))) return;
         if (this.watchers.has(relPath)) {
           this.unwatchTree(relPath);
           this.options.onEvent({ kind: 'unlinkDir', relPath, stats: undefined });
