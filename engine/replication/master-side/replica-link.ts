@@ -179,7 +179,12 @@ export class ReplicaLink {
     await this.setProgress({ ...this.progress, mode: 'needs-sync' });
     await this.spool.reset();
     await connection.request('rep.sync-begin', {});
-    const synchronizer = new Synchronizer(this.context.syncHost, connection, (line) => this.context.report({ ...line, replicaId: this.definition.replicaId }));
+    const synchronizer = new Synchronizer(
+      this.context.syncHost,
+      connection,
+      (line) => this.context.report({ ...line, replicaId: this.definition.replicaId }),
+      (root) => this.event('info', `Directory ${root} synchronized to Replica ${this.name}`),
+    );
     this.synchronizer = synchronizer;
     this.event('info', `Synchronization of Replica ${this.name} started (${this.context.syncHost.options.syncMethod}-level)`);
     let switchedAt = 0;

@@ -38,6 +38,7 @@ export class Synchronizer {
     private readonly host: SyncHost,
     private readonly connection: Connection,
     private readonly report: (line: SyncReportLine) => void,
+    private readonly directorySynchronized: (root: string) => void = () => undefined,
   ) {}
 
   markDirty(root: number, relativePath: string): void {
@@ -46,7 +47,10 @@ export class Synchronizer {
 
   /** Runs the whole synchronization; `switchToRecords` is called under the exclusive gate once the copy is exact. */
   async run(switchToRecords: () => Promise<void>): Promise<void> {
-    for (let root = 0; root < this.host.roots.length; root += 1) await this.syncPrefix(root, '');
+    for (let root = 0; root < this.host.roots.length; root += 1) {
+      await this.syncPrefix(root, '');
+      this.directorySynchronized(this.host.roots[root] ?? '');
+    }
     for (let pass = 0; pass < MAX_CATCH_UP_PASSES && this.dirty.size > 0; pass += 1) await this.syncDirty();
     await this.host.gate.runExclusive(async () => {
       for (let pass = 0; pass < MAX_FINAL_PASSES && this.dirty.size > 0; pass += 1) await this.syncDirty();

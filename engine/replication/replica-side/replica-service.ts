@@ -87,6 +87,22 @@ export class ReplicaService implements EngineService {
       this.parts.events.record({ severity: 'warning', scenarioId, text: `Master of scenario "${current?.current.scenarioName ?? scenarioId}" disconnected from this Replica` });
     });
     this.parts.events.record({ severity: 'info', scenarioId, text: `Master ${current?.current.masterHost ?? ''} connected to Replica of "${current?.current.scenarioName ?? scenarioId}"` });
+    let syncApplyTail: Promise<unknown> = Promise.resolve();
+    const applySyncBatch = async (body: unknown): Promise<object> => {
+      const target = session();
+      const syncs = new DeferredSyncs();
+      try {
+        for (const bytes of SyncApplySchema.parse(body).records) await withDeferredSyncs(syncs, () => target.applyDirect(decodeChangeRecord(bytes)));
+      } catch (error) {
+        if (error instanceof UserError && error.code === 'E1101') {
+          this.parts.events.record({ severity: 'error', code: 'E1101', scenarioId, text: `Replica refused a synchronization record: ${error.message}` });
+        }
+        throw error;
+      } finally {
+        await syncs.flush();
+      }
+      return {};
+    };
     return {
       'rep.hello': () => session().hello(),
       'rep.records': async (body) => ({ receivedSeq: await session().receive(RecordsRequestSchema.parse(body).records) }),
@@ -98,21 +114,13 @@ export class ReplicaService implements EngineService {
         await session().completeSync(SyncCompleteSchema.parse(body).seq);
         return {};
       },
-      'rep.sync-apply': async (body) => {
-        const target = session();
-        const syncs = new DeferredSyncs();
-        try {
-          for (const bytes of SyncApplySchema.parse(body).records) await withDeferredSyncs(syncs, () => target.applyDirect(decodeChangeRecord(bytes)));
-        } catch (error) {
-          if (error instanceof UserError && error.code === 'E1101') {
-            this.parts.events.record({ severity: 'error', code: 'E1101', scenarioId, text: `Replica refused a synchronization record: ${error.message}` });
-          }
-          throw error;
-        } finally {
-          await syncs.flush();
-        }
-        return {};
+      'rep.sync-apply': (body) => {
+        // The Master keeps several batches in flight; they must land in the order they were sent.
+        const applying = syncApplyTail.then(() => applySyncBatch(body));
+        syncApplyTail = applying.catch(() => undefined);
+        return applying;
       },
+
       'rep.list-open': async (body) => {
         const { root, prefix } = ListOpenSchema.parse(body);
         const base = this.rootTarget(session(), root);
