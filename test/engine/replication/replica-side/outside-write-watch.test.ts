@@ -2,27 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type FSWatcher, watch } from 'chokidar';
-import type * as Chokidar from 'chokidar';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OutsideWriteWatch } from '../../../../engine/replication/replica-side/outside-write-watch';
 import { removeTempDirs, tempDir } from '../../../helpers/temp-dir';
-
-/**
- * The real chokidar, with every watcher it creates remembered: OutsideWriteWatch does not say
- * when its watchers are ready, and a write made before that would go unseen.
- */
-const created = vi.hoisted(() => [] as FSWatcher[]);
-vi.mock('chokidar', async (importOriginal) => {
-  const real = await importOriginal<typeof Chokidar>();
-  return {
-    ...real,
-    watch: (...args: Parameters<typeof real.watch>) => {
-      const watcher = real.watch(...args);
-      created.push(watcher);
-      return watcher;
-    },
-  };
-});
 
 type Report = [count: number, example: string];
 
@@ -35,7 +17,6 @@ afterEach(async () => {
   await probe?.close();
   outsideWatch = undefined;
   probe = undefined;
-  created.length = 0;
   removeTempDirs();
 });
 
@@ -53,17 +34,19 @@ function realTempDir(): string {
 }
 
 /**
- * Starts an OutsideWriteWatch on `targets`, plus a probe watcher of our own that records every
- * path chokidar saw, and waits until all of them are ready.
+ * Starts an OutsideWriteWatch on `targets` (resolved once every folder is watched), plus an
+ * independent probe watcher (chokidar) that records every path written, so a test can tell
+ * "not reported" from "not yet seen".
  */
 async function startWatching(targets: string[]): Promise<{ reports: Report[]; seen: Set<string> }> {
   const reports: Report[] = [];
   const seen = new Set<string>();
   outsideWatch = new OutsideWriteWatch(targets, (count, example) => reports.push([count, example]));
-  outsideWatch.start();
-  probe = watch(targets, { ignoreInitial: true, followSymlinks: false });
-  probe.on('all', (_event, changed) => seen.add(changed));
-  await Promise.all(created.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve()))));
+  await outsideWatch.start();
+  const probing = watch(targets, { ignoreInitial: true, followSymlinks: false });
+  probe = probing;
+  probing.on('all', (_event, changed) => seen.add(changed));
+  await new Promise<void>((resolve) => probing.once('ready', () => resolve()));
   return { reports, seen };
 }
 
