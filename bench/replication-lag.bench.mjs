@@ -31,10 +31,10 @@ import { fork, spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
 
 const thisFile = fileURLToPath(import.meta.url);
 const root = path.join(path.dirname(thisFile), '..');
@@ -174,7 +174,6 @@ async function main() {
     process.exit(1);
   }
   const require = createRequire(import.meta.url);
-  const { connectEngine } = require(path.join(root, 'dist/engine/transport/engine-client.js'));
   const { rootSubdirectory } = require(path.join(root, 'dist/engine/replication/root-mapping.js'));
 
   const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -287,65 +286,9 @@ async function main() {
     return { child, next, send: (message) => child.send(message) };
   }
 
-  // ---- engines (what test/processes/helpers/engine-process.ts and manager-client.ts do)
-  async function freePort() {
-    const server = net.createServer();
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
-
-  async function startEngine(dataDir, label) {
-    const setAdmin = spawnSync(process.execPath, [daemon, 'set-admin', '--data-dir', dataDir, '--user', ADMIN.user], { input: ADMIN.password, encoding: 'utf8' });
-    if (setAdmin.status !== 0) throw new Error(`set-admin failed: ${setAdmin.stderr}`);
-    const port = await freePort();
-    const nodeArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [];
-    const child = track(
-      spawn(process.execPath, [...nodeArgs, daemon, 'serve', '--data-dir', dataDir, '--port', String(port), '--bind', '127.0.0.1'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      }),
-      true,
-    );
-    const engine = { child, port, label, output: '', lines: [], fingerprint: '' };
-    const collect = (chunk) => {
-      const text = chunk.toString();
-      engine.output += text;
-      const at = nowMs();
-      for (const line of text.split('\n')) if (line) engine.lines.push({ at, line });
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    engine.fingerprint = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${label} engine did not start within 20 s:\n${engine.output}`)), 20_000);
-      const look = () => {
-        const match = / fingerprint ([0-9A-F:]+)\n/.exec(engine.output);
-        if (match) {
-          clearTimeout(timer);
-          child.stdout.off('data', look);
-          resolve(match[1]);
-        }
-      };
-      child.stdout.on('data', look);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`${label} engine exited with ${code}:\n${engine.output}`));
-      });
-    });
-    return engine;
-  }
-
-  async function adminSession(engine) {
-    const session = await connectEngine({
-      host: '127.0.0.1',
-      port: engine.port,
-      engineId: 'bench-manager',
-      credentials: { method: 'password', ...ADMIN },
-      pin: { fingerprint: engine.fingerprint },
-    });
-    return session.connection;
-  }
+  // ---- engines (bench/lib/engines.mjs)
+  const startEngine = (dataDir, label) => startEngineProcess({ dataDir, label, admin: ADMIN, track: (child) => track(child, true), now: nowMs, cpuProfDir: CPU_PROF });
+  const adminSession = (engine) => openAdminSession(engine, ADMIN);
 
   async function runScenario(master, replica, masterRoot, target, options) {
     const scenarioId = randomUUID();

@@ -1,29 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { rootSubdirectory } from '../../engine/replication/root-mapping';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
-import { EngineProcess } from './helpers/engine-process';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import type { EngineProcess } from './helpers/engine-process';
+import { replicaRoot, useEngines } from './helpers/engine-fleet';
 import { masterStatus, newScenario, runScenario, waitForReplicating } from './helpers/manager-client';
 import { randomWorkload } from './helpers/random-workload';
 import { waitForConvergence } from './helpers/tree-compare';
 
-const engines: EngineProcess[] = [];
-
-afterEach(async () => {
-  for (const engine of engines.splice(0)) await engine.stop();
-  removeTempDirs();
-});
-
-async function engine(name: string): Promise<EngineProcess> {
-  const created = await EngineProcess.create(tempDir(`understudy-${name}-`));
-  engines.push(created);
-  return created;
-}
-
-function replicaRoot(target: string, root: string): string {
-  return path.join(target, ...rootSubdirectory(root));
-}
+const engine = useEngines();
 
 function synchronizationsStarted(master: EngineProcess): number {
   return master.log.split('\n').filter((line) => line.includes('Synchronization of Replica') && line.includes('started')).length;

@@ -1,26 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { rootSubdirectory } from '../../engine/replication/root-mapping';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
-import { EngineProcess } from './helpers/engine-process';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import type { EngineProcess } from './helpers/engine-process';
+import { replicaRoot, useEngines } from './helpers/engine-fleet';
 import { adminSession, masterStatus, newScenario, runScenario, waitForReplicating } from './helpers/manager-client';
 import { waitForConvergence } from './helpers/tree-compare';
 
-const engines: EngineProcess[] = [];
+const engine = useEngines();
 
-afterEach(async () => {
-  for (const engine of engines.splice(0)) await engine.stop();
-  removeTempDirs();
-});
-
-async function engine(name: string): Promise<EngineProcess> {
-  const created = await EngineProcess.create(tempDir(`understudy-${name}-`));
-  engines.push(created);
-  return created;
-}
-
-const replicaRoot = (target: string, root: string): string => path.join(target, ...rootSubdirectory(root));
 const synchronizations = (master: EngineProcess): number => master.log.split('\n').filter((line) => /Synchronization of Replica .* started/.test(line)).length;
 
 describe('spool, suspend and several scenarios', () => {
