@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../messages/user-error';
+import { syncDirectory } from '../util/atomic-file';
 import { symlinkRejected } from './path-guard';
 
 /**
@@ -73,23 +74,14 @@ async function syncFileByPath(file: string): Promise<void> {
   }
 }
 
-/** Windows cannot open a directory to flush it; NTFS journals directory changes itself. */
+/** Flushes a directory entry change now, or notes it inside withDeferredSyncs. */
 export async function fsyncDirectory(directory: string, now = false): Promise<void> {
-  if (IS_WINDOWS) return;
   const deferred = now ? undefined : deferral.getStore();
   if (deferred) {
     deferred.directories.add(directory);
     return;
   }
-  let handle: FileHandle | undefined;
-  try {
-    handle = await fs.open(directory, fs.constants.O_RDONLY);
-    await handle.sync();
-  } catch (error) {
-    if (!now || errnoOf(error) !== 'ENOENT') throw error;
-  } finally {
-    await handle?.close();
-  }
+  await syncDirectory(directory, { missingOk: now });
 }
 
 /**

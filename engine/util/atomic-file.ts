@@ -21,15 +21,20 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   await syncDirectory(path.dirname(file));
 }
 
-/** Makes a rename or create inside `dir` durable (a no-op where directories cannot be opened, e.g. Windows). */
-export async function syncDirectory(dir: string): Promise<void> {
+/**
+ * Makes a rename or create inside `dir` durable. Windows cannot open a directory to flush it
+ * (NTFS journals directory changes itself), so there it does nothing. `missingOk`: a folder
+ * removed meanwhile has nothing left to flush.
+ */
+export async function syncDirectory(dir: string, { missingOk = false }: { missingOk?: boolean } = {}): Promise<void> {
+  if (process.platform === 'win32') return;
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(dir, 'r');
     await handle.sync();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EACCES') throw error;
+    if (!(missingOk && code === 'ENOENT')) throw error;
   } finally {
     await handle?.close();
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import type { EngineProcess } from './helpers/engine-process';
-import { replicaRoot, useEngines } from './helpers/engine-fleet';
+import { replicaRoot, replicatingPair, useEngines } from './helpers/engine-fleet';
 import { masterStatus, newScenario, runScenario, waitForReplicating } from './helpers/manager-client';
 import { randomWorkload } from './helpers/random-workload';
 import { waitForConvergence } from './helpers/tree-compare';
@@ -54,13 +54,7 @@ describe('replication between engine processes', () => {
   });
 
   it('SIGKILL of the Master mid-replication loses no change: after restart the Replica converges', async () => {
-    const master = await engine('master');
-    const replica = await engine('replica');
-    const root = tempDir('understudy-root-');
-    const target = tempDir('understudy-target-');
-    const scenario = newScenario([root], [{ engine: replica, target }]);
-    await runScenario(master, scenario);
-    await waitForReplicating(master, scenario.scenarioId);
+    const { master, root, target } = await replicatingPair(engine);
     const workload = randomWorkload(root, 5, 300);
     await new Promise((resolve) => setTimeout(resolve, 150));
     await master.kill();
@@ -71,13 +65,7 @@ describe('replication between engine processes', () => {
   });
 
   it('SIGKILL of the Replica mid-replication: after restart it converges, without a new synchronization', async () => {
-    const master = await engine('master');
-    const replica = await engine('replica');
-    const root = tempDir('understudy-root-');
-    const target = tempDir('understudy-target-');
-    const scenario = newScenario([root], [{ engine: replica, target }]);
-    await runScenario(master, scenario);
-    await waitForReplicating(master, scenario.scenarioId);
+    const { master, replica, root, target } = await replicatingPair(engine);
     const workload = randomWorkload(root, 6, 300);
     await new Promise((resolve) => setTimeout(resolve, 150));
     await replica.kill();

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import type { EngineProcess } from './helpers/engine-process';
-import { replicaRoot, useEngines } from './helpers/engine-fleet';
-import { adminSession, masterStatus, newScenario, runScenario, waitForReplicating } from './helpers/manager-client';
+import { replicaRoot, replicatingPair, useEngines } from './helpers/engine-fleet';
+import { adminSession, masterStatus, newScenario, runScenario } from './helpers/manager-client';
 import { waitForConvergence } from './helpers/tree-compare';
 
 const engine = useEngines();
@@ -13,13 +13,7 @@ const synchronizations = (master: EngineProcess): number => master.log.split('\n
 
 describe('spool, suspend and several scenarios', () => {
   it('a suspended Replica gets nothing applied while the spool grows; Resume drains it without resynchronizing', async () => {
-    const master = await engine('master');
-    const replica = await engine('replica');
-    const root = tempDir('understudy-root-');
-    const target = tempDir('understudy-target-');
-    const scenario = newScenario([root], [{ engine: replica, target }]);
-    await runScenario(master, scenario);
-    await waitForReplicating(master, scenario.scenarioId);
+    const { master, root, target, scenario } = await replicatingPair(engine);
     const admin = await adminSession(master);
     const replicaId = scenario.replicas[0]?.replicaId ?? '';
     await admin.request('master.suspend', { scenarioId: scenario.scenarioId, replicaId });
@@ -35,13 +29,7 @@ describe('spool, suspend and several scenarios', () => {
   });
 
   it('past the spool limit a Replica raises Queue overflow (E1301) and is resynchronized, never left silently behind', async () => {
-    const master = await engine('master');
-    const replica = await engine('replica');
-    const root = tempDir('understudy-root-');
-    const target = tempDir('understudy-target-');
-    const scenario = newScenario([root], [{ engine: replica, target }], { spoolMaxBytes: 1024 * 1024 });
-    await runScenario(master, scenario);
-    await waitForReplicating(master, scenario.scenarioId);
+    const { master, replica, root, target } = await replicatingPair(engine, { spoolMaxBytes: 1024 * 1024 });
     await replica.stop();
     for (let i = 0; i < 12; i += 1) fs.writeFileSync(path.join(root, `big-${i}.bin`), Buffer.alloc(200 * 1024, i));
     await expect.poll(() => master.log, { timeout: 20_000 }).toMatch(/E1301 .*Queue overflow/);

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
 import { useScenarios } from '../../store/scenarios';
@@ -51,16 +52,7 @@ export function CredentialsDialog({ scenario, hosts, onClose }: CredentialsDialo
     <Dialog
       title="Engine credentials"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="engine-credentials-form" className="primary" disabled={busy}>
-            Run
-          </button>
-        </>
-      }
+      footer={<DialogButtons confirmLabel="Run" form="engine-credentials-form" busy={busy} onCancel={onClose} />}
     >
       <form
         id="engine-credentials-form"

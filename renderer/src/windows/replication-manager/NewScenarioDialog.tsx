@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, ScenarioType } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { DialogButtons } from '../../components/DialogButtons';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
 import { useScenarios } from '../../store/scenarios';
@@ -35,16 +36,7 @@ export function NewScenarioDialog({ onClose }: { onClose(): void }): ReactElemen
     <Dialog
       title="New Scenario"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="new-scenario-form" className="primary" disabled={busy}>
-            Create
-          </button>
-        </>
-      }
+      footer={<DialogButtons confirmLabel="Create" form="new-scenario-form" busy={busy} onCancel={onClose} />}
     >
       <form
         id="new-scenario-form"

@@ -1,0 +1,25 @@
+import type { ReactElement } from 'react';
+
+interface DialogButtonsProps {
+  confirmLabel: string;
+  onCancel(): void;
+  busy?: boolean;
+  danger?: boolean;
+  /** Submits this form (the dialog's fields); without it the confirm button calls `onConfirm`. */
+  form?: string;
+  onConfirm?(): void;
+}
+
+/** Cancel, then the dialog's one action — the same pair in every dialog. */
+export function DialogButtons({ confirmLabel, onCancel, busy = false, danger = false, form, onConfirm }: DialogButtonsProps): ReactElement {
+  return (
+    <>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type={form ? 'submit' : 'button'} form={form} className={danger ? 'primary danger' : 'primary'} disabled={busy} onClick={form ? undefined : onConfirm}>
+        {confirmLabel}
+      </button>
+    </>
+  );
+}
