@@ -9,7 +9,7 @@ import { removeConsoleFile, writeConsoleFile } from './console/console-file';
 
 /** Boots the engine and serves the UI on 127.0.0.1; resolves when the host is listening. */
 export async function runConsole(options: ShellOptions): Promise<void> {
-  const { engine, dispatch, shutdown } = await boot({
+  const { engine, replication, dispatch, shutdown } = await boot({
     dataDir: options.dataDir,
     shell: 'console',
     version: appVersion(),
@@ -23,7 +23,7 @@ export async function runConsole(options: ShellOptions): Promise<void> {
     port: options.port,
   });
   writeConsoleFile(options.dataDir, { url: host.url, port: host.port, token: host.token, pid: process.pid });
-  console.log(`Understudy console (data: ${options.dataDir}): ${host.url}`);
+  console.log(`Understudy console (data: ${options.dataDir}; engine on port ${replication.runtime.port}): ${host.url}`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

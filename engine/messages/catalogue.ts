@@ -158,6 +158,12 @@ export const catalogue = {
     reason: 'The root was removed, renamed or unmounted while the scenario was running.',
     action: 'Restore the directory or edit the scenario, then run a synchronization.',
   },
+  E1207: {
+    module: 'Engine connection',
+    title: 'The engine cannot listen on its port',
+    reason: 'Another engine or program already uses the port, or this account may not open it.',
+    action: 'Stop the other engine (one engine per host) or choose another port: --engine-port for the app and the console, --port for understudy-engine.',
+  },
   E3370: {
     module: 'Backup task',
     title: 'Cannot read or parse the scenario definition for a backup',

@@ -78,9 +78,10 @@ export async function startEngineServer(options: EngineServerOptions): Promise<E
     options.log('warning', `TLS handshake failed from ${socket.remoteAddress ?? '?'}: ${error.message}`, 'E1202');
   });
 
+  const host = options.host ?? '0.0.0.0';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new UserError('E1207', `${host}:${options.port} (${error.code ?? error.message})`)));
+    server.listen(options.port, host, () => resolve());
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('engine server: no TCP address');

@@ -188,4 +188,11 @@ describe('engine transport', () => {
     servers.splice(0);
     await expect(connectEngine({ host: '127.0.0.1', port, engineId: 'x', credentials: admin, pin: { fingerprint: identity.fingerprint }, timeoutMs: 2000 })).rejects.toMatchObject({ code: 'E1204' });
   });
+
+  it('explains a port already in use (E1207) instead of crashing', async () => {
+    const server = await serve();
+    await expect(
+      startEngineServer({ identity, host: '127.0.0.1', port: server.port, authenticate: async () => undefined, onSession: () => undefined, log: () => undefined }),
+    ).rejects.toMatchObject({ code: 'E1207', message: expect.stringContaining(`127.0.0.1:${server.port} (EADDRINUSE)`) });
+  });
 });
