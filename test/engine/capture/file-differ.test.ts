@@ -101,9 +101,12 @@ describe('diffFile', () => {
   });
 
   it('merges adjacent changed blocks into one range', async () => {
-    writeFileSync(file, randomBytes(BLOCK_SIZE * 8));
+    const original = randomBytes(BLOCK_SIZE * 8);
+    writeFileSync(file, original);
     const { entry } = await diff(undefined);
-    writeAt(BLOCK_SIZE * 3 - 1, Buffer.from([1, 2]));
+    // Bytes that differ from what is there, so both blocks really change whatever the random content.
+    const at = BLOCK_SIZE * 3 - 1;
+    writeAt(at, Buffer.from([(original[at] ?? 0) ^ 0xff, (original[at + 1] ?? 0) ^ 0xff]));
     const { list } = await diff(entry);
     expect(rangesOf(list)).toEqual([[BLOCK_SIZE * 2, BLOCK_SIZE * 2]]);
   });
@@ -134,7 +137,8 @@ describe('diffFile', () => {
     expect(apply(before, appended.list).equals(readFileSync(file))).toBe(true);
 
     // The old partial last block changed too: it is resent from its start.
-    writeAt(2 * BLOCK_SIZE + 10, Buffer.from('x'));
+    const inPartialBlock = 2 * BLOCK_SIZE + 10;
+    writeAt(inPartialBlock, Buffer.from([(readFileSync(file)[inPartialBlock] ?? 0) ^ 0xff]));
     appendFileSync(file, 'tail');
     const again = await diff(appended.entry);
     expect(rangesOf(again.list)).toEqual([[2 * BLOCK_SIZE, 150_004 - 2 * BLOCK_SIZE]]);
