@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { prng } from './lib/prng.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'dist/engine/sync/delta/index.js');
@@ -48,16 +49,6 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-/** A small seeded PRNG so the edits are the same in every run of the bench. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function writeRandomFile(file, size) {
   const fd = fs.openSync(file, 'w');

@@ -18,21 +18,15 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomFillSync, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { distPath, requireDist } from './lib/dist.mjs';
+import { prng } from './lib/prng.mjs';
 import { freePort, adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const daemon = path.join(root, 'dist/engine/daemon.js');
-if (!fs.existsSync(daemon)) {
-  console.error('initial-sync: dist/engine/daemon.js is missing. Build first: npm run build:main');
-  process.exit(1);
-}
-const require = createRequire(import.meta.url);
-const { rootSubdirectory } = require(path.join(root, 'dist/engine/replication/root-mapping.js'));
+distPath('initial-sync', 'engine/daemon.js');
+const { rootSubdirectory } = requireDist('initial-sync', 'engine/replication/root-mapping.js');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const FILES = Number(process.env.BENCH_FILES ?? 50_000);
@@ -112,16 +106,6 @@ function settle() {
 }
 
 
-/** A small seeded PRNG, so the tree is the same in every invocation. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeMasterTree(masterRoot) {
   const random = prng(42);

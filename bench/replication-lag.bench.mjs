@@ -30,14 +30,13 @@
 import { fork, spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distPath, requireDist } from './lib/dist.mjs';
 import { adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
 
 const thisFile = fileURLToPath(import.meta.url);
-const root = path.join(path.dirname(thisFile), '..');
 const FILE_BYTES = 1024;
 const FOLDERS = 4;
 const SCAN_MS = 250;
@@ -168,13 +167,8 @@ else if (role === 'checker') checkerRole();
 else await main();
 
 async function main() {
-  const daemon = path.join(root, 'dist/engine/daemon.js');
-  if (!fs.existsSync(daemon)) {
-    console.error('replication-lag: dist/engine/daemon.js is missing. Build first: npm run build:main');
-    process.exit(1);
-  }
-  const require = createRequire(import.meta.url);
-  const { rootSubdirectory } = require(path.join(root, 'dist/engine/replication/root-mapping.js'));
+  distPath('replication-lag', 'engine/daemon.js');
+  const { rootSubdirectory } = requireDist('replication-lag', 'engine/replication/root-mapping.js');
 
   const RUNS = Number(process.env.BENCH_RUNS ?? 3);
   const COUNT = Number(process.env.BENCH_FILES ?? 10_000);

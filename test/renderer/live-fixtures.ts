@@ -1,3 +1,4 @@
+import { DEFAULT_REPLICATION_OPTIONS } from '../../engine/scenario/options';
 import type { ErrorInfo, LinkStatus, Scenario } from '../../electron/api/contract';
 
 export function link(patch: Partial<LinkStatus> = {}): LinkStatus {
@@ -28,15 +29,7 @@ export function scenario(id: string, status: Scenario['status']): Scenario {
     master: { host: 'localhost', port: 25000, roots: ['/data'] },
     replicas: [{ id: 'r1', host: 'dr01', port: 25000, target: '/replica' }],
     status,
-    options: {
-      syncMethod: 'block',
-      ignoreSameSizeTime: true,
-      keepDeletedOnSync: false,
-      wholeFileThreshold: 0.7,
-      coalesceMs: 50,
-      maxCoalesceDelayMs: 500,
-      targetRpoSeconds: 0,
-    },
+    options: { ...DEFAULT_REPLICATION_OPTIONS },
     createdAt: '2026-11-26T00:00:00.000Z',
     updatedAt: '2026-11-26T00:00:00.000Z',
   };

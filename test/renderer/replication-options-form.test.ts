@@ -1,3 +1,4 @@
+import { DEFAULT_REPLICATION_OPTIONS } from '../../engine/scenario/options';
 import { describe, expect, it } from 'vitest';
 import type { ReplicationOptions } from '../../electron/api/contract';
 import {
@@ -8,15 +9,7 @@ import {
   type OptionsForm,
 } from '../../renderer/src/windows/replication-manager/replication-options-form';
 
-const DEFAULTS: ReplicationOptions = {
-  syncMethod: 'block',
-  ignoreSameSizeTime: true,
-  keepDeletedOnSync: false,
-  wholeFileThreshold: 0.7,
-  coalesceMs: 50,
-  maxCoalesceDelayMs: 500,
-  targetRpoSeconds: 0,
-};
+const DEFAULTS: ReplicationOptions = { ...DEFAULT_REPLICATION_OPTIONS };
 const DEFAULT_FORM = toOptionsForm(DEFAULTS);
 
 describe('Replication options → Properties form', () => {
