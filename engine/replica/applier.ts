@@ -4,6 +4,9 @@ import { UserError } from '../messages/user-error';
 import type { ChangeRecord } from '../replication/change-record';
 import { ensureDirectories, errnoOf, fsyncDirectory, setTimesAndMode } from './durable-fs';
 import { putFile, writeRanges } from './file-writes';
+import { firstMissing, firstMissingParent, journalingFor, NOT_JOURNALED, type Journaling } from './journal/journaling';
+import { itemBytes } from './journal/keep-area';
+import type { RewindJournal } from './journal/rewind-journal';
 import { lstatOrUndefined, resolveBelowRealRoot } from './path-guard';
 
 /**
@@ -23,6 +26,8 @@ export type ApplyOutcome = { kind: 'applied' } | { kind: 'already-applied' };
 export interface ReplicaApplierOptions {
   /** Absolute target directory for each Master root index (see replicaTargetFor). */
   readonly targets: readonly string[];
+  /** Where undos are written before each change; none: changes are not journaled. */
+  readonly journal?: RewindJournal;
 }
 
 const APPLIED: ApplyOutcome = { kind: 'applied' };
@@ -32,6 +37,7 @@ type Of<Op extends ChangeRecord['op']> = Extract<ChangeRecord, { op: Op }>;
 
 export class ReplicaApplier {
   private readonly targets: readonly string[];
+  private readonly journal: RewindJournal | undefined;
   private readonly realRoots = new Map<number, Promise<string>>();
   // Records must land in sequence; chaining keeps that true even if a caller forgets to await.
   private tail: Promise<unknown> = Promise.resolve();
@@ -42,18 +48,52 @@ export class ReplicaApplier {
     }
     // Normalized, so the durability walk in prepareTarget meets mkdir's own spelling of the path.
     this.targets = options.targets.map((target) => path.resolve(target));
+    this.journal = options.journal;
   }
 
-  apply(record: ChangeRecord): Promise<ApplyOutcome> {
-    const result = this.tail.then(() => this.applyNow(record));
+  /** `seq`: the record's Master sequence number (none for synchronization), so a replay reuses its journal entry. */
+  apply(record: ChangeRecord, seq?: number): Promise<ApplyOutcome> {
+    return this.exclusive(() => this.applyNow(record, seq));
+  }
+
+  /** Runs `work` between two records, never during one (snapshots pin, views read, rewinds run). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
     this.tail = result.catch(() => undefined);
     return result;
   }
 
-  private async applyNow(record: ChangeRecord): Promise<ApplyOutcome> {
+  /**
+   * Puts a finished temporary file (block-level synchronization) in place of `relativePath`,
+   * journaled like a whole-file record.
+   */
+  install(root: number, relativePath: string, temp: string): Promise<void> {
+    return this.exclusive(async () => {
+      const realRoot = await this.realRoot(root);
+      const target = await resolveBelowRealRoot(realRoot, relativePath);
+      const journaling = this.journalingFor({ root, seq: undefined, op: 'put', path: relativePath });
+      const existing = await lstatOrUndefined(target);
+      if (existing) await journaling.keep(journaling.note({ k: 'restore-kept', path: relativePath }, existing.size), target);
+      else journaling.note({ k: 'remove-created', path: (await firstMissing(realRoot, relativePath)) ?? relativePath });
+      await fs.rename(temp, target);
+      await fsyncDirectory(path.dirname(target));
+    });
+  }
+
+  /** The real (symlink-free) directory of root `index`. */
+  targetOf(index: number): Promise<string> {
+    return this.realRoot(index);
+  }
+
+  private journalingFor(identity: { root: number; seq: number | undefined; op: string; path: string }): Journaling {
+    return this.journal ? journalingFor(this.journal, identity) : NOT_JOURNALED;
+  }
+
+  private async applyNow(record: ChangeRecord, seq: number | undefined): Promise<ApplyOutcome> {
     const realRoot = await this.realRoot(record.root);
+    const shown = record.op === 'rename' ? `${record.from} → ${record.to}` : record.path;
     try {
-      return await applyTo(realRoot, record);
+      return await applyTo(realRoot, record, this.journalingFor({ root: record.root, seq, op: record.op, path: shown }));
     } catch (error) {
       throw asUserError(error, describe(record));
     }
@@ -91,42 +131,50 @@ async function prepareTarget(target: string): Promise<string> {
   }
 }
 
-async function applyTo(realRoot: string, record: ChangeRecord): Promise<ApplyOutcome> {
+async function applyTo(realRoot: string, record: ChangeRecord, journaling: Journaling): Promise<ApplyOutcome> {
   switch (record.op) {
     case 'mkdir':
-      return makeDirectory(realRoot, record);
+      return makeDirectory(realRoot, record, journaling);
     case 'put':
-      await putFile(realRoot, record);
+      await putFile(realRoot, record, journaling);
       return APPLIED;
     case 'write':
-      await writeRanges(realRoot, record);
+      await writeRanges(realRoot, record, journaling);
       return APPLIED;
     case 'remove':
-      return remove(realRoot, record);
+      return remove(realRoot, record, journaling);
     case 'rename':
-      return rename(realRoot, record);
+      return rename(realRoot, record, journaling);
     case 'attrs':
-      return setAttributes(realRoot, record);
+      return setAttributes(realRoot, record, journaling);
   }
 }
 
-async function makeDirectory(realRoot: string, record: Of<'mkdir'>): Promise<ApplyOutcome> {
-  await resolveBelowRealRoot(realRoot, record.path);
+async function makeDirectory(realRoot: string, record: Of<'mkdir'>, journaling: Journaling): Promise<ApplyOutcome> {
+  const target = await resolveBelowRealRoot(realRoot, record.path);
+  const existing = await lstatOrUndefined(target);
+  if (existing?.isDirectory()) {
+    journaling.note({ k: 'attrs', path: record.path, mtimeMs: existing.mtimeMs, mode: existing.mode & 0o7777 });
+  } else {
+    const created = await firstMissing(realRoot, record.path);
+    if (created !== undefined) journaling.note({ k: 'remove-created', path: created });
+  }
   const directory = await ensureDirectories(realRoot, record.path.split('/'), record.path);
   await setTimesAndMode(directory, record.mtimeMs, record.mode);
   return APPLIED;
 }
 
-async function remove(realRoot: string, record: Of<'remove'>): Promise<ApplyOutcome> {
+async function remove(realRoot: string, record: Of<'remove'>, journaling: Journaling): Promise<ApplyOutcome> {
   const target = await resolveBelowRealRoot(realRoot, record.path);
   if ((await lstatOrUndefined(target)) === undefined) return ALREADY_APPLIED;
+  if (await journaling.keep(journaling.note({ k: 'restore-kept', path: record.path }, await itemBytes(target)), target)) return APPLIED;
   // rm removes links found inside the tree without following them.
   await fs.rm(target, { recursive: true, force: true });
   await fsyncDirectory(path.dirname(target));
   return APPLIED;
 }
 
-async function rename(realRoot: string, record: Of<'rename'>): Promise<ApplyOutcome> {
+async function rename(realRoot: string, record: Of<'rename'>, journaling: Journaling): Promise<ApplyOutcome> {
   const from = await resolveBelowRealRoot(realRoot, record.from);
   const to = await resolveBelowRealRoot(realRoot, record.to);
   if ((await lstatOrUndefined(from)) === undefined) {
@@ -134,6 +182,10 @@ async function rename(realRoot: string, record: Of<'rename'>): Promise<ApplyOutc
     if ((await lstatOrUndefined(to)) !== undefined) return ALREADY_APPLIED;
     throw new UserError('E1102', `rename: neither ${JSON.stringify(record.from)} nor ${JSON.stringify(record.to)} exists`);
   }
+  const replaced = await lstatOrUndefined(to);
+  const created = await firstMissingParent(realRoot, record.to);
+  const noted = journaling.note({ k: 'rename-back', from: record.from, to: record.to, toKept: replaced !== undefined, created }, replaced ? await itemBytes(to) : 0);
+  if (replaced) await journaling.keep(noted, to);
   await ensureDirectories(realRoot, record.to.split('/').slice(0, -1), record.to);
   await fs.rename(from, to);
   await fsyncDirectory(path.dirname(to));
@@ -141,11 +193,13 @@ async function rename(realRoot: string, record: Of<'rename'>): Promise<ApplyOutc
   return APPLIED;
 }
 
-async function setAttributes(realRoot: string, record: Of<'attrs'>): Promise<ApplyOutcome> {
+async function setAttributes(realRoot: string, record: Of<'attrs'>, journaling: Journaling): Promise<ApplyOutcome> {
   const target = await resolveBelowRealRoot(realRoot, record.path);
-  if ((await lstatOrUndefined(target)) === undefined) {
+  const existing = await lstatOrUndefined(target);
+  if (existing === undefined) {
     throw new UserError('E1102', `attrs: ${JSON.stringify(record.path)} does not exist on the Replica`);
   }
+  journaling.note({ k: 'attrs', path: record.path, mtimeMs: existing.mtimeMs, mode: existing.mode & 0o7777 });
   await setTimesAndMode(target, record.mtimeMs, record.mode);
   return APPLIED;
 }

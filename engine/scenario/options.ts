@@ -23,6 +23,23 @@ export const ReplicationOptionsSchema = z.object({
   spoolMaxBytes: z.number().int().min(1024 * 1024).optional(),
   /** Minimum free disk space to keep on the Master's spool volume, bytes. */
   spoolMinFreeBytes: z.number().int().min(0).optional(),
+  /** Data Rewind: every change applied to a Replica is journaled so it can be rolled back. */
+  dataRewind: z.boolean().default(true),
+  /** Rewind points older than this are trimmed (oldest first). */
+  rewindRetentionHours: z.number().min(0.01).max(24 * 365).default(24),
+  /** The journal is trimmed (oldest first) to stay under this size, except what a snapshot needs. */
+  rewindMaxBytes: z.number().int().min(1024 * 1024).default(4 * 1024 ** 3),
+  /** SQLServer/Exchange: snapshots taken for backup beyond this number are released, oldest first. */
+  snapshotsToKeep: z.number().int().min(1).max(1000).default(10),
+  /** Assured Recovery (integrity testing of the Replica). */
+  arEnabled: z.boolean().default(false),
+  /** Run on the Replica host, in order; each must exit 0. Empty = skipped. */
+  arStartCommand: z.string().max(4000).default(''),
+  arVerifyCommand: z.string().max(4000).default(''),
+  arStopCommand: z.string().max(4000).default(''),
+  arTimeoutSeconds: z.number().int().min(1).max(86_400).default(600),
+  /** Daily scheduled test at this local time (HH:MM); empty = none. */
+  arScheduleTime: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24-hour)')]).default(''),
 });
 export type ReplicationOptions = z.infer<typeof ReplicationOptionsSchema>;
 

@@ -1,0 +1,73 @@
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { lstatOrUndefined } from '../path-guard';
+import type { Noted, RewindJournal } from './rewind-journal';
+import type { Undo } from './undo';
+
+/**
+ * What the applier sees of the rewind journal while applying one record: `note` commits the
+ * undo before the change, `keep` moves an item the change would destroy into the keep area
+ * (returning false when the journal is off: the caller then removes or replaces it as usual).
+ */
+export interface Journaling {
+  note(undo: Undo, keptBytes?: number): Noted | undefined;
+  keep(noted: Noted | undefined, absolutePath: string): Promise<boolean>;
+}
+
+export const NOT_JOURNALED: Journaling = {
+  note: () => undefined,
+  keep: async () => false,
+};
+
+export interface RecordIdentity {
+  readonly root: number;
+  readonly seq: number | undefined;
+  readonly op: string;
+  readonly path: string;
+}
+
+export function journalingFor(journal: RewindJournal, record: RecordIdentity): Journaling {
+  return {
+    note: (undo, keptBytes = 0) => journal.note({ ...record, undo, keptBytes }),
+    keep: async (noted, absolutePath) => {
+      if (!noted?.keeps) return false;
+      await journal.keep.moveIn(noted.jseq, absolutePath);
+      return true;
+    },
+  };
+}
+
+/** The first of `relativePath`'s components that does not exist below `realRoot` (what a create would make), as a relative path. */
+export async function firstMissing(realRoot: string, relativePath: string): Promise<string | undefined> {
+  const segments = relativePath.split('/');
+  for (let count = 1; count <= segments.length; count++) {
+    const prefix = segments.slice(0, count);
+    if ((await lstatOrUndefined(path.join(realRoot, ...prefix))) === undefined) return prefix.join('/');
+  }
+  return undefined;
+}
+
+/** The parent directories of `relativePath` a create would make, as the topmost one's relative path. */
+export async function firstMissingParent(realRoot: string, relativePath: string): Promise<string | undefined> {
+  const parent = relativePath.split('/').slice(0, -1).join('/');
+  return parent === '' ? undefined : firstMissing(realRoot, parent);
+}
+
+/** The bytes an in-place write of `ranges` and a resize to `newSize` would overwrite or cut off. */
+export async function beforeImages(
+  handle: FileHandle,
+  oldSize: number,
+  ranges: readonly { offset: number; data: Uint8Array }[],
+  newSize: number,
+): Promise<{ offset: number; data: Uint8Array }[]> {
+  const wanted = ranges.map((range) => ({ offset: range.offset, end: Math.min(range.offset + range.data.byteLength, oldSize) }));
+  if (newSize < oldSize) wanted.push({ offset: newSize, end: oldSize });
+  const images = [];
+  for (const { offset, end } of wanted) {
+    if (end <= offset) continue;
+    const data = Buffer.alloc(end - offset);
+    const { bytesRead } = await handle.read(data, 0, data.byteLength, offset);
+    images.push({ offset, data: data.subarray(0, bytesRead) });
+  }
+  return images;
+}
