@@ -19,10 +19,19 @@ Commands:
   stop <scenario>            stop
   suspend <scenario>         suspend a Replica (changes wait in the spool)
   resume <scenario>          resume it (the spool drains)
+  bookmark <scenario> [name] set a rewind bookmark (default name: date and time)
+  points <scenario>          rewind points, newest first (--file TEXT, --limit N)
+  rewind <scenario>          Data Rewind: --to <operation> (state before it) or --bookmark <id|name>;
+                             --under PATH rewinds only that folder of the first root
+  snapshots <scenario>       the Replica's snapshots
+  snapshot <scenario> [name] take a snapshot
+  release <scenario> <id>    release a snapshot
+  export <scenario> <id> <Master path> <folder>   copy a snapshot subtree out (read-only files)
+  test <scenario>            start an Assured Recovery test
 
 Options:
   --data-dir DIR             the console host's data folder (default: ${defaultDataDir()})
-  --replica HOST             suspend/resume: which Replica (default: the first)
+  --replica HOST             which Replica (default: the first)
   --credentials-file FILE    run: JSON [{"host","user","password"}] for engines on other hosts
   --json                     machine-readable output`;
 
@@ -34,6 +43,11 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       replica: { type: 'string' },
       'credentials-file': { type: 'string' },
+      to: { type: 'string' },
+      bookmark: { type: 'string' },
+      file: { type: 'string' },
+      under: { type: 'string' },
+      limit: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -56,6 +70,11 @@ async function main(argv: string[]): Promise<number> {
         json: values.json === true,
         ...(values.replica ? { replica: values.replica } : {}),
         ...(values['credentials-file'] ? { credentialsFile: values['credentials-file'] } : {}),
+        ...(values.to ? { to: values.to } : {}),
+        ...(values.bookmark ? { bookmark: values.bookmark } : {}),
+        ...(values.file ? { file: values.file } : {}),
+        ...(values.under ? { under: values.under } : {}),
+        ...(values.limit ? { limit: Number(values.limit) } : {}),
       }),
     );
     return 0;

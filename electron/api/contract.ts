@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { EngineEventSchema } from '../../engine/events/model';
 import { ErrorInfoSchema, type ErrorInfo } from '../../engine/messages/error-info';
+import {
+  ArStatusSchema,
+  ReplicaProtectionSchema,
+  RewindPointsQuerySchema,
+  RewindPointsReplySchema,
+  RewindScopeSchema,
+  RewindSummarySchema,
+  RewindTargetSchema,
+  SnapshotExportReplySchema,
+  SnapshotInfoSchema,
+} from '../../engine/replica/protection-model';
 import { LiveScenarioSchema } from '../../engine/replication/live-status';
 import { BrowseReplySchema } from '../../engine/runtime/browse-model';
 import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model';
@@ -14,6 +25,9 @@ import { ReplicationOptionsSchema } from '../../engine/scenario/options';
 const ScenarioIdSchema = z.object({ id: z.string().min(1).max(100) });
 const ReplicaRefSchema = ScenarioIdSchema.extend({ replicaId: z.string().min(1).max(100) });
 /** Engine administrator credentials for hosts other than this one; kept in the manager's memory only. */
+const SnapshotRefSchema = ReplicaRefSchema.extend({ snapshotId: z.string().min(1).max(100) });
+/** Paths in a snapshot are the Master's (a root, or below one); '' lists the roots. */
+const SnapshotPathSchema = z.string().max(4096);
 const HostCredentialsSchema = z.object({ host: z.string().min(1).max(300), user: z.string().min(1).max(200), password: z.string().min(1).max(1000) });
 
 export const channels = {
@@ -38,6 +52,25 @@ export const channels = {
   'scenario.set-options': { request: ScenarioIdSchema.extend({ options: ReplicationOptionsSchema }), response: ScenarioSchema },
   'scenario.needs-credentials': { request: ScenarioIdSchema, response: z.array(z.string()) },
   'scenario.browse': { request: ScenarioIdSchema.extend({ path: z.string().min(1).max(4096) }), response: BrowseReplySchema },
+  /** Journal, snapshots and Assured Recovery of each Replica (Framework and Host panes). */
+  'protection.status': { request: ScenarioIdSchema, response: z.array(ReplicaProtectionSchema) },
+  'rewind.points': { request: ReplicaRefSchema.extend({ query: RewindPointsQuerySchema }), response: RewindPointsReplySchema },
+  /** Only while the scenario runs; the default name holds the date and time. */
+  'rewind.bookmark': { request: ScenarioIdSchema.extend({ name: z.string().max(200).optional() }), response: z.object({ name: z.string(), replicas: z.number() }) },
+  /** Stops the scenario, rolls the Replica back, and leaves it to be resynchronized on the next run. */
+  'rewind.run': {
+    request: ReplicaRefSchema.extend({ target: RewindTargetSchema, scope: RewindScopeSchema.optional() }),
+    response: RewindSummarySchema,
+  },
+  'snapshot.create': { request: ReplicaRefSchema.extend({ name: z.string().max(200).optional() }), response: SnapshotInfoSchema },
+  'snapshot.release': { request: SnapshotRefSchema, response: z.object({}) },
+  'snapshot.browse': { request: SnapshotRefSchema.extend({ path: SnapshotPathSchema }), response: BrowseReplySchema },
+  /** Copies a subtree of the snapshot to a new folder on the Replica host (read-only export for tools). */
+  'snapshot.export': {
+    request: SnapshotRefSchema.extend({ path: SnapshotPathSchema, destination: z.string().min(1).max(4096) }),
+    response: SnapshotExportReplySchema,
+  },
+  'ar.start': { request: ReplicaRefSchema, response: ArStatusSchema },
   'events.list': {
     request: z.object({
       limit: z.number().int().min(1).max(100_000),
@@ -83,3 +116,13 @@ export type { ReplicationOptions } from '../../engine/scenario/options';
 export type { LiveScenario, LinkStatus } from '../../engine/replication/live-status';
 export type { BrowseEntry, BrowseReply } from '../../engine/runtime/browse-model';
 export type { EngineEvent, Severity } from '../../engine/events/model';
+export type {
+  ArReport,
+  ArStatus,
+  JournalStatus,
+  ReplicaProtection,
+  RewindPoint,
+  RewindSummary,
+  RewindTarget,
+  SnapshotInfo,
+} from '../../engine/replica/protection-model';

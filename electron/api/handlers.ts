@@ -1,4 +1,5 @@
 import type { Engine } from '../../engine/engine';
+import { ProtectionControl } from '../../engine/manager/protection-control';
 import type { ScenarioControl } from '../../engine/manager/scenario-control';
 import { UserError, toErrorInfo } from '../../engine/messages/user-error';
 import { channels, type Channel, type ChannelParsedRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
@@ -13,6 +14,7 @@ type Handlers = { [C in Channel]: (request: ChannelParsedRequest<C>) => ChannelR
 
 /** Channel → engine call. The one place both Electron IPC and the console host route through. */
 export function createHandlers(engine: Engine, control: ScenarioControl, shell: ShellInfo): Handlers {
+  const protection = new ProtectionControl(control);
   return {
     'app.info': () => ({ ...shell, hostName: engine.hostName }),
     'scenario.list': () => engine.scenarios.list(),
@@ -36,6 +38,18 @@ export function createHandlers(engine: Engine, control: ScenarioControl, shell: 
     'scenario.set-options': ({ id, options }) => engine.scenarios.setOptions(id, options),
     'scenario.needs-credentials': ({ id }) => control.hostsNeedingCredentials(id),
     'scenario.browse': ({ id, path }) => control.browse(id, path),
+    'protection.status': ({ id }) => protection.status(id, engine.scenarios.get(id).replicas),
+    'rewind.points': ({ id, replicaId, query }) => protection.points(id, replicaId, query),
+    'rewind.bookmark': ({ id, name }) => protection.bookmark(id, name),
+    'rewind.run': ({ id, replicaId, target, scope }) => protection.rewind(id, replicaId, target, scope),
+    'snapshot.create': ({ id, replicaId, name }) => protection.createSnapshot(id, replicaId, name),
+    'snapshot.release': async ({ id, replicaId, snapshotId }) => {
+      await protection.releaseSnapshot(id, replicaId, snapshotId);
+      return {};
+    },
+    'snapshot.browse': ({ id, replicaId, snapshotId, path }) => protection.browseSnapshot(id, replicaId, snapshotId, path),
+    'snapshot.export': ({ id, replicaId, snapshotId, path, destination }) => protection.exportSnapshot(id, replicaId, snapshotId, path, destination),
+    'ar.start': ({ id, replicaId }) => protection.startTest(id, replicaId),
     'events.list': (query) => engine.events.list(query),
   };
 }

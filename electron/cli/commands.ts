@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { ErrorInfo, LiveScenario, Result, Scenario } from '../api/contract';
 import type { ContractClient } from './contract-client';
+import { runProtectionCommand } from './protection-commands';
 
 export class CommandError extends Error {
   constructor(readonly info: ErrorInfo) {
@@ -9,7 +10,7 @@ export class CommandError extends Error {
   }
 }
 
-function unwrap<T>(result: Result<T>): T {
+export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new CommandError(result.error);
   return result.value;
 }
@@ -20,12 +21,12 @@ function stateOf(scenario: Scenario, live: LiveScenario | undefined): string {
   return { running: 'Running', problem: 'Problem', 'not-authorized': 'Not Authorized' }[live.state];
 }
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
-async function findScenario(client: ContractClient, nameOrId: string): Promise<Scenario> {
+export async function findScenario(client: ContractClient, nameOrId: string): Promise<Scenario> {
   const scenarios = unwrap(await client.invoke('scenario.list', {}));
   const found = scenarios.find((scenario) => scenario.id === nameOrId || scenario.name.toLowerCase() === nameOrId.toLowerCase());
   if (!found) {
@@ -34,7 +35,7 @@ async function findScenario(client: ContractClient, nameOrId: string): Promise<S
   return found;
 }
 
-function replicaOf(scenario: Scenario, host: string | undefined): string {
+export function replicaOf(scenario: Scenario, host: string | undefined): string {
   const replica = host === undefined ? scenario.replicas[0] : scenario.replicas.find((candidate) => candidate.host.toLowerCase() === host.toLowerCase() || candidate.id === host);
   if (!replica) {
     throw new CommandError({ code: 'E1002', module: 'Scenario manager', message: `No Replica ${host ?? ''} in "${scenario.name}"`, reason: 'The --replica value matches no Replica host of the scenario.', action: 'Use one of the Replica host names shown by `understudy status`.' });
@@ -48,6 +49,12 @@ export interface CommandOptions {
   json: boolean;
   replica?: string;
   credentialsFile?: string;
+  /** Data protection commands (protection-commands.ts). */
+  to?: string;
+  bookmark?: string;
+  file?: string;
+  under?: string;
+  limit?: number;
 }
 
 /** One CLI command against the console host's contract; returns what to print. */
@@ -96,6 +103,6 @@ export async function runCommand(client: ContractClient, command: string, args: 
       return print({ id: scenario.id, replicaId }, () => `Replica ${scenario.replicas.find((replica) => replica.id === replicaId)?.host ?? replicaId} of "${scenario.name}" ${command === 'suspend' ? 'suspended' : 'resumed'}.`);
     }
     default:
-      throw new Error(`unknown command "${command}"`);
+      return runProtectionCommand(client, command, args, options);
   }
 }

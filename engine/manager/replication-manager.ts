@@ -4,6 +4,8 @@ import { EngineRuntime } from '../runtime/engine-runtime';
 import { createEngineServices } from '../runtime/services';
 import { localHostNames } from '../scenario/hosts';
 import { EngineClients } from './engine-clients';
+import { ArScheduler } from './ar-scheduler';
+import { ProtectionControl } from './protection-control';
 import { ScenarioControl } from './scenario-control';
 
 export interface ReplicationOptionsForHost {
@@ -18,6 +20,7 @@ export interface ReplicationOptionsForHost {
 export interface ReplicationManager {
   runtime: EngineRuntime;
   control: ScenarioControl;
+  protection: ProtectionControl;
   close(): Promise<void>;
 }
 
@@ -28,10 +31,14 @@ export async function startReplicationManager(engine: Engine, options: Replicati
   );
   const clients = new EngineClients(runtime, localHostNames());
   const control = new ScenarioControl(engine.scenarios, clients, engine.events, () => runtime.port);
+  const protection = new ProtectionControl(control);
+  const scheduler = new ArScheduler(engine.scenarios, protection, engine.events);
   return {
     runtime,
     control,
+    protection,
     close: async () => {
+      scheduler.close();
       await clients.close();
       await runtime.close();
     },

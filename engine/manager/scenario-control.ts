@@ -4,6 +4,7 @@ import type { EventLog } from '../events/event-log';
 import { describeError } from '../messages/describe-error';
 import { UserError, toErrorInfo } from '../messages/user-error';
 import { MasterStatusSchema, type LiveScenario } from '../replication/live-status';
+import { protectionSettings } from '../replica/protection-settings';
 import type { Scenario } from '../scenario/model';
 import type { ScenarioStore } from '../scenario/scenario-store';
 import { BrowseReplySchema, type BrowseReply } from '../runtime/browse-model';
@@ -46,6 +47,7 @@ export class ScenarioControl {
           masterHost: scenario.master.host,
           roots: scenario.master.roots,
           target: replica.target,
+          protection: protectionSettings(scenario.type, scenario.options),
         }),
       );
       links.push({ replicaId: replica.id, host: this.addressFromMaster(replica.host, masterLocal), label: replica.host, port, fingerprint: prepared.fingerprint, token: prepared.token });
@@ -94,6 +96,18 @@ export class ScenarioControl {
       if (info.code === 'E1201' || info.code === 'E1008') return { state: 'not-authorized', error: info };
       return { state: 'problem', links: [], roots: [], error: info };
     }
+  }
+
+  scenario(id: string): Scenario {
+    return this.store.get(id);
+  }
+
+  /** The engine hosting Replica `replicaId` of scenario `id`, and that Replica. */
+  replicaEngine(id: string, replicaId: string) {
+    const scenario = this.store.get(id);
+    const replica = scenario.replicas.find((candidate) => candidate.id === replicaId);
+    if (!replica) throw new UserError('E1002', `no Replica ${replicaId} in "${scenario.name}"`);
+    return { scenario, replica, engine: this.clients.client(replica.host, this.portOf(replica.host, replica.port)) };
   }
 
   private master(scenario: Scenario) {

@@ -212,6 +212,12 @@ export const catalogue = {
     reason: 'The destination is not an empty folder outside the Replica, or the path does not exist in the snapshot.',
     action: 'Choose a path that exists in the snapshot and a new or empty destination folder outside the Replica data.',
   },
+  E1510: {
+    module: 'Data Rewind',
+    title: 'Bookmarks can be set only while the scenario runs',
+    reason: 'A bookmark marks the current position of replication; a stopped scenario has none.',
+    action: 'Run the scenario, then set the bookmark.',
+  },
   E1207: {
     module: 'Engine connection',
     title: 'The engine cannot listen on its port',

@@ -1,4 +1,5 @@
 import { UserError } from '../../messages/user-error';
+import type { RewindSummary } from '../protection-model';
 import { DeferredSyncs, withDeferredSyncs } from '../durable-fs';
 import { applyUndo } from './apply-undo';
 import type { JournalEntryRow } from './journal-db';
@@ -11,19 +12,8 @@ export interface RewindScope {
   readonly path: string;
 }
 
-export interface RewindSummary {
-  /** Position the Replica was rewound to (entries after it were undone). */
-  readonly toJseq: number;
-  readonly undone: number;
-  readonly created: number;
-  readonly restored: number;
-  readonly patched: number;
-  readonly renamed: number;
-  readonly attributes: number;
-  readonly durationMs: number;
-  /** The undone operations, newest first (at most MAX_LISTED). */
-  readonly operations: readonly { jseq: number; at: number; op: string; path: string }[];
-}
+/** What a rewind did; the service adds where it wrote the full report. */
+export type RewindOutcome = Omit<RewindSummary, 'reportFile'>;
 
 const PAGE = 256;
 const MAX_LISTED = 10_000;
@@ -59,7 +49,7 @@ export async function rewindTo(
   realRootOf: (root: number) => Promise<string>,
   toJseq: number,
   scope?: RewindScope,
-): Promise<RewindSummary> {
+): Promise<RewindOutcome> {
   const started = Date.now();
   const counts = { undone: 0, created: 0, restored: 0, patched: 0, renamed: 0, attributes: 0 };
   const operations: { jseq: number; at: number; op: string; path: string }[] = [];

@@ -19,6 +19,8 @@ export class OutsideWriteWatch {
   /** Whole trees replication is moving or removing, until when. */
   private readonly expectedTrees = new Map<string, number>();
   private pending: { count: number; example: string } | undefined;
+  private muted = 0;
+  private mutedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -60,6 +62,21 @@ export class OutsideWriteWatch {
     }
   }
 
+  /**
+   * Nothing is reported until the returned function is called (and the events still in
+   * flight have arrived): a rewind or an Assured Recovery test changes the Replica on purpose.
+   */
+  mute(): () => void {
+    this.muted += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.muted -= 1;
+      this.mutedUntil = Date.now() + EXPECT_MS;
+    };
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -68,6 +85,7 @@ export class OutsideWriteWatch {
 
   private observe(changed: string): void {
     const now = Date.now();
+    if (this.muted > 0 || now < this.mutedUntil) return;
     if ((this.expected.get(changed) ?? 0) >= now) return;
     for (let current = changed; !this.targets.includes(current) && path.dirname(current) !== current; current = path.dirname(current)) {
       if ((this.expectedTrees.get(current) ?? 0) >= now) return;

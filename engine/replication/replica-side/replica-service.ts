@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UserError } from '../../messages/user-error';
 import { DeferredSyncs, withDeferredSyncs } from '../../replica/durable-fs';
 import { resolveInsideRoot } from '../../replica/path-guard';
+import { DEFAULT_PROTECTION_SETTINGS, ProtectionSettingsSchema } from '../../replica/protection-settings';
 import type { Channels } from '../../runtime/channel-registry';
 import type { EngineParts, EngineService } from '../../runtime/engine-runtime';
 import type { Connection } from '../../transport/connection';
@@ -17,6 +18,8 @@ import {
 } from '../wire';
 import { blockSyncChannels } from './block-sync-ops';
 import { readReplicaState, replicaDir, writeReplicaState, type ReplicaState } from './replica-state';
+import { protectionChannels } from './protection-channels';
+import { ReplicaProtection } from './replica-protection';
 import { ReplicaSession } from './replica-session';
 import { TreeCursors } from './tree-cursors';
 
@@ -27,12 +30,15 @@ export const PrepareReplicaSchema = z.object({
   masterHost: z.string().max(300),
   roots: z.array(z.string().max(4096)).min(1).max(256),
   target: z.string().min(1).max(4096),
+  protection: ProtectionSettingsSchema.default(DEFAULT_PROTECTION_SETTINGS),
 });
 const ScenarioRef = z.object({ scenarioId: z.string().max(100) });
+const ReplicaRef = ScenarioRef.extend({ replicaId: z.string().max(100) });
 
 /** The Replica role of an engine: hosts Replicas of scenarios whose Masters are elsewhere (or on this host). */
 export class ReplicaService implements EngineService {
   private readonly sessions = new Map<string, ReplicaSession>();
+  private readonly protections = new Map<string, ReplicaProtection>();
 
   private constructor(private readonly parts: EngineParts) {}
 
@@ -44,7 +50,7 @@ export class ReplicaService implements EngineService {
       for (const replicaId of await fs.readdir(path.join(base, scenarioId)).catch(() => [])) {
         const dir = replicaDir(parts.stateDir, scenarioId, replicaId);
         const state = await readReplicaState(dir);
-        if (state) service.sessions.set(`${scenarioId}/${replicaId}`, await ReplicaSession.open(dir, state, parts.events));
+        if (state) await service.openSession(`${scenarioId}/${replicaId}`, dir, state);
       }
     }
     return service;
@@ -59,7 +65,29 @@ export class ReplicaService implements EngineService {
           .filter((session) => session.current.scenarioId === scenarioId)
           .map((session) => ({ replicaId: session.current.replicaId, ...session.hello() }));
       },
+      ...protectionChannels((body) => this.protectionOf(ReplicaRef.parse(body)), (scenarioId) => this.protectionsOf(scenarioId)),
     };
+  }
+
+  private async openSession(key: string, dir: string, state: ReplicaState): Promise<void> {
+    const session = await ReplicaSession.open(dir, state, this.parts.events);
+    this.sessions.set(key, session);
+    this.protections.set(key, await ReplicaProtection.open(session, this.parts.events));
+  }
+
+  private protectionOf(ref: { scenarioId: string; replicaId: string }): ReplicaProtection {
+    const found = this.protections.get(`${ref.scenarioId}/${ref.replicaId}`);
+    if (!found) throw new UserError('E1206', `this engine hosts no Replica ${ref.replicaId} of scenario ${ref.scenarioId}`);
+    return found;
+  }
+
+  private protectionsOf(scenarioId: string): { replicaId: string; protection: ReplicaProtection }[] {
+    return [...this.sessions.entries()]
+      .filter(([, session]) => session.current.scenarioId === scenarioId)
+      .flatMap(([key, session]) => {
+        const protection = this.protections.get(key);
+        return protection ? [{ replicaId: session.current.replicaId, protection }] : [];
+      });
   }
 
   replicationChannels(scenarioId: string, replicaId: string, connection: Connection): Channels {
@@ -139,6 +167,7 @@ export class ReplicaService implements EngineService {
   async close(): Promise<void> {
     for (const session of this.sessions.values()) await session.close();
     this.sessions.clear();
+    this.protections.clear();
   }
 
   private rootTarget(session: ReplicaSession, root: number): string {
@@ -154,6 +183,7 @@ export class ReplicaService implements EngineService {
     });
     const key = `${request.scenarioId}/${request.replicaId}`;
     const dir = replicaDir(this.parts.stateDir, request.scenarioId, request.replicaId);
+    if (this.protections.get(key)?.busy) throw new UserError('E1503', `${this.protections.get(key)?.busy} on the Replica of "${request.scenarioName}"`);
     const previous = await readReplicaState(dir);
     const sameLayout = previous && previous.target === request.target && JSON.stringify(previous.roots) === JSON.stringify(request.roots);
     const state: ReplicaState = {
@@ -163,7 +193,7 @@ export class ReplicaService implements EngineService {
     };
     await this.sessions.get(key)?.close();
     await writeReplicaState(dir, state);
-    this.sessions.set(key, await ReplicaSession.open(dir, state, this.parts.events));
+    await this.openSession(key, dir, state);
     const token = await this.parts.tokens.issue(request.scenarioId, request.replicaId);
     return { token, fingerprint: this.parts.identity.fingerprint, engineId: this.parts.identity.engineId };
   }

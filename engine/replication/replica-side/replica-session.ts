@@ -7,6 +7,8 @@ import type { EventLog } from '../../events/event-log';
 import { UserError } from '../../messages/user-error';
 import { ReplicaApplier } from '../../replica/applier';
 import { DeferredSyncs, withDeferredSyncs } from '../../replica/durable-fs';
+import { RewindJournal } from '../../replica/journal/rewind-journal';
+import { journalSettings } from '../../replica/protection-settings';
 import { replicaTargetFor } from '../../replica/path-guard';
 import { SegmentLog } from '../../spool/segment-log';
 import { decodeChangeRecord, type ChangeRecord } from '../change-record';
@@ -31,12 +33,15 @@ export class ReplicaSession extends EventEmitter {
   private receivedSeq: number;
   private draining: Promise<void> | undefined;
   private closed = false;
+  private holds = 0;
+  private trimBlockedBy: string | null = null;
 
   private constructor(
     readonly dir: string,
     private state: ReplicaState,
     private readonly inbox: SegmentLog,
     readonly applier: ReplicaApplier,
+    readonly journal: RewindJournal,
     readonly targets: string[],
     private readonly events: EventLog,
     lastReceived: number,
@@ -65,13 +70,14 @@ export class ReplicaSession extends EventEmitter {
   static async open(dir: string, state: ReplicaState, events: EventLog): Promise<ReplicaSession> {
     const inbox = await SegmentLog.open({ dir: path.join(dir, 'inbox') });
     const targets = state.roots.map((root) => replicaTargetFor(state.target, root));
+    const journal = await RewindJournal.open(path.join(dir, 'journal'), journalSettings(state.protection));
     const usage = inbox.usage();
     let lastReceived = 0;
     if (usage.records > 0) {
       const [last] = await inbox.read(usage.lastSeq, 1, Number.MAX_SAFE_INTEGER);
       if (last) lastReceived = InboxEntrySchema.parse(decode(last.payload)).seq;
     }
-    const session = new ReplicaSession(dir, state, inbox, new ReplicaApplier({ targets }), targets, events, lastReceived);
+    const session = new ReplicaSession(dir, state, inbox, new ReplicaApplier({ targets, journal }), journal, targets, events, lastReceived);
     await Promise.all(targets.map((target) => fs.mkdir(target, { recursive: true })));
     await session.outsideWrites.start();
     session.kick();
@@ -100,6 +106,34 @@ export class ReplicaSession extends EventEmitter {
     return this.receivedSeq;
   }
 
+  /**
+   * Stops applying (records keep arriving into the inbox) until the returned release is
+   * called; resolves once the change being applied, if any, is complete.
+   */
+  async hold(): Promise<() => void> {
+    this.holds += 1;
+    await this.draining;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      this.kick();
+    };
+  }
+
+  /** Records received and not yet applied (they wait while applying is held). */
+  pending(): number {
+    return Math.max(0, this.receivedSeq - this.state.appliedSeq);
+  }
+
+  /** The copy no longer follows the Master (rewound): queued records are dropped and the next run resynchronizes. */
+  async detach(): Promise<void> {
+    await this.inbox.reset();
+    this.receivedSeq = 0;
+    await this.persist({ ...this.state, synced: false, appliedSeq: 0 });
+  }
+
   /** Synchronization is about to rewrite the copy: forget queued records; the copy is incomplete until `completeSync`. */
   async beginSync(): Promise<void> {
     await this.draining;
@@ -119,10 +153,11 @@ export class ReplicaSession extends EventEmitter {
     await this.draining;
     await this.outsideWrites.stop();
     await this.inbox.close();
+    this.journal.close();
   }
 
   private kick(): void {
-    if (this.draining || this.closed) return;
+    if (this.draining || this.closed || this.holds > 0) return;
     this.draining = this.drain().finally(() => {
       this.draining = undefined;
       if (!this.closed && this.receivedSeq > this.state.appliedSeq && this.state.synced) this.kick();
@@ -130,7 +165,7 @@ export class ReplicaSession extends EventEmitter {
   }
 
   private async drain(): Promise<void> {
-    while (!this.closed && this.state.synced) {
+    while (!this.closed && this.state.synced && this.holds === 0) {
       const usage = this.inbox.usage();
       if (usage.records === 0) return;
       const batch = await this.inbox.read(usage.ackedSeq + 1, APPLY_BATCH, APPLY_BATCH_BYTES);
@@ -148,29 +183,45 @@ export class ReplicaSession extends EventEmitter {
           applied = seq;
           // A rename is the one operation whose replay is not harmless (its source may have been
           // re-created by a later record), so the position is made durable right after it.
-          if (record.op === 'rename') {
-            await syncs.flush();
-            await this.persistApplied(applied);
-          }
+          if (record.op === 'rename') await this.makeDurable(syncs, applied);
         }
       } catch (error) {
-        await syncs.flush();
-        await this.persistApplied(applied);
+        await this.makeDurable(syncs, applied);
         await this.stall(error);
         return;
       }
-      await syncs.flush();
-      await this.persistApplied(applied);
+      await this.makeDurable(syncs, applied);
+      await this.trimJournal();
       const last = batch[batch.length - 1];
       if (last) await this.inbox.acknowledge(last.seq);
       this.emit('applied', applied);
     }
   }
 
+  /** The journal's undos reach the disk before the data they protect, and both before the position. */
+  private async makeDurable(syncs: DeferredSyncs, applied: number): Promise<void> {
+    this.journal.checkpoint();
+    await syncs.flush();
+    await this.persistApplied(applied);
+  }
+
+  private async trimJournal(): Promise<void> {
+    await this.journal.trim();
+    const blockedBy = this.journal.status().trimBlockedBy;
+    if (blockedBy !== null && blockedBy !== this.trimBlockedBy && this.state.protection.dataRewind) {
+      this.events.record({
+        severity: 'warning',
+        scenarioId: this.state.scenarioId,
+        text: `Rewind journal of "${this.state.scenarioName}" is over its limit: snapshot "${blockedBy}" keeps it from being trimmed`,
+      });
+    }
+    this.trimBlockedBy = blockedBy;
+  }
+
   private async applyOne(seq: number, record: ChangeRecord): Promise<void> {
     try {
       this.outsideWrites.expect(record);
-      await this.applier.apply(record);
+      await this.applier.apply(record, seq);
     } catch (error) {
       if (error instanceof UserError && error.code === 'E1101') {
         this.events.record({ severity: 'error', code: 'E1101', scenarioId: this.state.scenarioId, text: `Replica refused record ${seq}: ${error.message}` });

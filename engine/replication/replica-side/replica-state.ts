@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PROTECTION_SETTINGS, ProtectionSettingsSchema } from '../../replica/protection-settings';
 import { writeFileAtomic } from '../../util/atomic-file';
 
 /**
@@ -17,6 +18,7 @@ export const ReplicaStateSchema = z.object({
   target: z.string(),
   synced: z.boolean(),
   appliedSeq: z.number().int().min(0),
+  protection: ProtectionSettingsSchema.default(DEFAULT_PROTECTION_SETTINGS),
 });
 export type ReplicaState = z.infer<typeof ReplicaStateSchema>;
 

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { BrowseRequestSchema } from '../../runtime/browse-model';
+import { RewindPointsQuerySchema, RewindScopeSchema, RewindTargetSchema } from '../../replica/protection-model';
+import type { Channels } from '../../runtime/channel-registry';
+import type { ReplicaProtection } from './replica-protection';
+
+const ScenarioRef = z.object({ scenarioId: z.string().max(100) });
+const ReplicaRef = ScenarioRef.extend({ replicaId: z.string().max(100) });
+const SnapshotRef = ReplicaRef.extend({ snapshotId: z.string().max(100) });
+const SnapshotPath = z.string().max(4096);
+
+/** The Replica engine's administrator channels for rewind points, Data Rewind, snapshots and Assured Recovery. */
+export function protectionChannels(
+  one: (body: unknown) => ReplicaProtection,
+  all: (scenarioId: string) => { replicaId: string; protection: ReplicaProtection }[],
+): Channels {
+  return {
+    'replica.protection': (body) => all(ScenarioRef.parse(body).scenarioId).map(({ replicaId, protection }) => ({ replicaId, ...protection.status() })),
+    'replica.rewind-points': (body) => one(body).points(ReplicaRef.extend({ query: RewindPointsQuerySchema }).parse(body).query),
+    'replica.bookmark': (body) => {
+      const { scenarioId, name } = ScenarioRef.extend({ name: z.string().min(1).max(200) }).parse(body);
+      const replicas = all(scenarioId);
+      for (const { protection } of replicas) protection.bookmark(name);
+      return { replicas: replicas.length };
+    },
+    'replica.rewind': (body) => {
+      const { target, scope } = ReplicaRef.extend({ target: RewindTargetSchema, scope: RewindScopeSchema.optional() }).parse(body);
+      return one(body).rewind(target, scope);
+    },
+    'replica.snapshot-create': (body) => {
+      const { name, purpose } = ReplicaRef.extend({ name: z.string().max(200).optional(), purpose: z.enum(['user', 'backup', 'assured-recovery']).default('user') }).parse(body);
+      return one(body).createSnapshot(name, purpose);
+    },
+    'replica.snapshot-release': async (body) => {
+      await one(body).release(SnapshotRef.parse(body).snapshotId);
+      return {};
+    },
+    'replica.snapshot-browse': (body) => {
+      const { snapshotId, path, limit } = SnapshotRef.extend({ path: SnapshotPath, limit: BrowseRequestSchema.shape.limit }).parse(body);
+      return one(body).browse(snapshotId, path, limit);
+    },
+    'replica.snapshot-export': (body) => {
+      const { snapshotId, path, destination } = SnapshotRef.extend({ path: SnapshotPath, destination: z.string().min(1).max(4096) }).parse(body);
+      return one(body).exportTree(snapshotId, path, destination);
+    },
+    'replica.ar-start': (body) => {
+      const { trigger } = ReplicaRef.extend({ trigger: z.enum(['user', 'schedule', 'backup']).default('user') }).parse(body);
+      return one(body).startTest(trigger);
+    },
+  };
+}
