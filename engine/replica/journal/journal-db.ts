@@ -70,8 +70,8 @@ export function openJournalDb(file: string): Database {
     throw new UserError('E1004', `rewind journal ${file}: ${describeCatalogOpenFailure(error)}`);
   }
   db.pragma('journal_mode = WAL');
-  // Each entry is committed before its change is made (a process kill keeps it); the journal
-  // is checkpointed to disk at the end of every applied batch, before the batch's data is synced.
+  // Each entry is committed before its change is made (a process kill keeps it); the log is
+  // synced at the end of every applied batch, before the batch's data is (see checkpoint).
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
   return db;
@@ -215,9 +215,17 @@ export class JournalDb {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  /** Makes every committed entry durable (the WAL is synced and folded into the database file). */
+  /**
+   * Makes every committed entry durable: one commit in FULL mode syncs the write-ahead log,
+   * and with it every entry committed before (one fsync per batch instead of one per entry).
+   */
   checkpoint(): void {
-    this.db.pragma('wal_checkpoint(PASSIVE)');
+    this.db.pragma('synchronous = FULL');
+    try {
+      this.setMeta('durableAt', Date.now());
+    } finally {
+      this.db.pragma('synchronous = NORMAL');
+    }
   }
 
   close(): void {

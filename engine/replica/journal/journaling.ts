@@ -40,6 +40,10 @@ export function journalingFor(journal: RewindJournal, record: RecordIdentity): J
 /** The first of `relativePath`'s components that does not exist below `realRoot` (what a create would make), as a relative path. */
 export async function firstMissing(realRoot: string, relativePath: string): Promise<string | undefined> {
   const segments = relativePath.split('/');
+  // The usual case first: the parent exists, so only the item itself can be missing.
+  if (segments.length > 1 && (await lstatOrUndefined(path.join(realRoot, ...segments.slice(0, -1)))) !== undefined) {
+    return (await lstatOrUndefined(path.join(realRoot, ...segments))) === undefined ? relativePath : undefined;
+  }
   for (let count = 1; count <= segments.length; count++) {
     const prefix = segments.slice(0, count);
     if ((await lstatOrUndefined(path.join(realRoot, ...prefix))) === undefined) return prefix.join('/');

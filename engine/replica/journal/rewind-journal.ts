@@ -50,6 +50,7 @@ export class RewindJournal {
   private count: number;
   private lastSeq: number;
   private blockedBy: string | null = null;
+  private dirty = false;
 
   private constructor(
     private readonly db: JournalDb,
@@ -100,6 +101,7 @@ export class RewindJournal {
     });
     this.bytes += bytes;
     this.count += 1;
+    this.dirty = true;
     if (input.seq !== undefined) this.lastSeq = Math.max(this.lastSeq, input.seq);
     return { jseq, keeps: usesKeep(input.undo) };
   }
@@ -225,8 +227,11 @@ export class RewindJournal {
     return this.bytes > this.settings.maxBytes || oldest.at < this.now() - this.settings.retentionMs;
   }
 
+  /** Syncs what was noted since the last call (nothing to do when nothing was). */
   checkpoint(): void {
+    if (!this.dirty) return;
     this.db.checkpoint();
+    this.dirty = false;
   }
 
   status(): JournalStatus {

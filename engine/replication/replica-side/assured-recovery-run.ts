@@ -58,16 +58,19 @@ export class AssuredRecoveryRun {
     return path.join(this.dir, 'baseline');
   }
 
-  /** A test interrupted by a crash: its rollback is finished before anything else is applied. */
-  async recover(): Promise<void> {
+  /**
+   * A test interrupted by a crash: applying is held at once (before the session starts), and
+   * the returned continuation finishes the rollback; undefined when no test was running.
+   */
+  async recover(): Promise<(() => Promise<void>) | undefined> {
     const saved = await fs.readFile(path.join(this.dir, 'test.json'), 'utf8').catch(() => undefined);
-    if (saved === undefined) return;
+    if (saved === undefined) return undefined;
     const state = TestStateSchema.parse(JSON.parse(saved));
     const release = await this.session.hold();
     const unmute = this.session.outsideWrites.mute();
     this.setStatus('rolling-back', 'recovery after restart', state.startedAt);
     this.note('warning', `Assured Recovery test of "${this.name}" was interrupted; rolling the Replica back`);
-    await this.finish(state, [], release, unmute);
+    return () => this.finish(state, [], release, unmute);
   }
 
   /** Starts a test and returns at once; the run continues in the background. */

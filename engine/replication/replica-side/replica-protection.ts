@@ -45,7 +45,8 @@ export class ReplicaProtection {
   static async open(session: ReplicaSession, events: EventLog): Promise<ReplicaProtection> {
     const ar = await AssuredRecoveryRun.open(session, events);
     const protection = new ReplicaProtection(session, events, ar);
-    void ar.recover().catch((error: unknown) =>
+    const finishRollback = await ar.recover();
+    void finishRollback?.().catch((error: unknown) =>
       events.record({ severity: 'error', scenarioId: session.current.scenarioId, text: `Assured Recovery rollback after restart failed: ${String(error)}` }),
     );
     return protection;
@@ -77,6 +78,7 @@ export class ReplicaProtection {
 
   bookmark(name: string): void {
     this.session.journal.addBookmark(name);
+    this.note('info', `Rewind bookmark "${name}" set on the Replica of "${this.session.current.scenarioName}"`);
   }
 
   async createSnapshot(name: string | undefined, purpose: Purpose): Promise<SnapshotInfo> {
@@ -154,8 +156,10 @@ export class ReplicaProtection {
       const name = this.session.current.scenarioName;
       this.note('info', `Data Rewind of the Replica of "${name}" started: ${journal.countAfter(toJseq)} operation(s) after the chosen point`);
       try {
-        const summary = await this.session.applier.exclusive(() => rewindTo(journal, (root) => this.session.applier.targetOf(root), toJseq, scope));
+        // Detached before the first undo: a rewind cut short by a crash must not leave the
+        // Replica marked synchronized, or the next run would resume replication onto a half-rewound copy.
         await this.session.detach();
+        const summary = await this.session.applier.exclusive(() => rewindTo(journal, (root) => this.session.applier.targetOf(root), toJseq, scope));
         const reportFile = await this.saveReport(summary);
         this.note('info', `Data Rewind of "${name}" finished: ${summary.undone} operation(s) undone in ${summary.durationMs} ms; the Replica will be resynchronized when the scenario runs`);
         return { ...summary, reportFile };

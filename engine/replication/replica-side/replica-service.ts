@@ -73,6 +73,7 @@ export class ReplicaService implements EngineService {
     const session = await ReplicaSession.open(dir, state, this.parts.events);
     this.sessions.set(key, session);
     this.protections.set(key, await ReplicaProtection.open(session, this.parts.events));
+    session.start();
   }
 
   private protectionOf(ref: { scenarioId: string; replicaId: string }): ReplicaProtection {

@@ -80,8 +80,12 @@ export class ReplicaSession extends EventEmitter {
     const session = new ReplicaSession(dir, state, inbox, new ReplicaApplier({ targets, journal }), journal, targets, events, lastReceived);
     await Promise.all(targets.map((target) => fs.mkdir(target, { recursive: true })));
     await session.outsideWrites.start();
-    session.kick();
     return session;
+  }
+
+  /** Starts applying queued records (after whatever must hold them, such as an unfinished test, is in place). */
+  start(): void {
+    this.kick();
   }
 
   get current(): ReplicaState {
