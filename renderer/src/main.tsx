@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api, onConnectionState } from './api/api';
 import { useEvents } from './store/events';
 import { startLivePolling } from './store/live';
+import { startProtectionPolling } from './store/protection';
 import { useScenarios } from './store/scenarios';
 import './styles.css';
 import { ReplicationManager } from './windows/replication-manager/ReplicationManager';
@@ -20,6 +21,7 @@ onConnectionState((state) => {
 });
 reload();
 startLivePolling();
+startProtectionPolling();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

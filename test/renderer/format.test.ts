@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatLag, formatTimestamp } from '../../renderer/src/windows/replication-manager/format';
+import { formatBytes, formatCount, formatDateTime, formatDuration, formatLag, formatTimestamp } from '../../renderer/src/windows/replication-manager/format';
 
 describe('formatBytes', () => {
   it.each([
@@ -61,5 +61,22 @@ describe('formatTimestamp', () => {
     [Number.NaN, '—'],
   ])('%d ms reads "%s" in local time', (ms, text) => {
     expect(formatTimestamp(ms)).toBe(text);
+  });
+});
+
+describe('formatDuration and formatDateTime', () => {
+  it.each([
+    [850, '850 ms'],
+    [12_300, '12.3 s'],
+    [125_000, '2 min 5 s'],
+    [3_780_000, '1 h 3 min'],
+  ])('%d ms lasts "%s"', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+    expect(formatLag(ms)).toBe(text);
+  });
+
+  it('shows a point in time to the second', () => {
+    expect(formatDateTime(new Date(2026, 0, 5, 9, 7, 3).getTime())).toBe('2026-01-05 09:07:03');
+    expect(formatDateTime(Number.NaN)).toBe('—');
   });
 });

@@ -24,6 +24,16 @@ describe('Replication options → Properties form', () => {
       targetRpoSeconds: '0',
       spoolMaxMb: '',
       spoolMinFreeMb: '',
+      dataRewind: true,
+      rewindRetentionHours: '24',
+      rewindMaxMb: '4096',
+      snapshotsToKeep: '10',
+      arEnabled: false,
+      arStartCommand: '',
+      arVerifyCommand: '',
+      arStopCommand: '',
+      arTimeoutSeconds: '600',
+      arScheduleTime: '',
     });
   });
 
@@ -35,6 +45,10 @@ describe('Replication options → Properties form', () => {
     [{ spoolMaxBytes: 1.5 * BYTES_PER_MB }, { spoolMaxMb: '1.5' }],
     [{ spoolMinFreeBytes: 0 }, { spoolMinFreeMb: '0' }],
     [{ targetRpoSeconds: 30 }, { targetRpoSeconds: '30' }],
+    [{ rewindRetentionHours: 0.5 }, { rewindRetentionHours: '0.5' }],
+    [{ rewindMaxBytes: 1.5 * BYTES_PER_MB }, { rewindMaxMb: '1.5' }],
+    [{ dataRewind: false, arEnabled: true }, { dataRewind: false, arEnabled: true }],
+    [{ arScheduleTime: '02:30', arTimeoutSeconds: 90 }, { arScheduleTime: '02:30', arTimeoutSeconds: '90' }],
   ])('%j shows as %j', (options, form) => {
     expect(toOptionsForm({ ...DEFAULTS, ...options })).toMatchObject(form);
   });
@@ -43,6 +57,16 @@ describe('Replication options → Properties form', () => {
     DEFAULTS,
     { ...DEFAULTS, syncMethod: 'file', ignoreSameSizeTime: false, keepDeletedOnSync: true },
     { ...DEFAULTS, wholeFileThreshold: 0.07, spoolMaxBytes: 2048 * BYTES_PER_MB, spoolMinFreeBytes: 100 * BYTES_PER_MB, targetRpoSeconds: 2.5 },
+    { ...DEFAULTS, dataRewind: false, rewindRetentionHours: 0.25, rewindMaxBytes: 100 * BYTES_PER_MB, snapshotsToKeep: 1 },
+    {
+      ...DEFAULTS,
+      arEnabled: true,
+      arStartCommand: 'net start MSSQLSERVER',
+      arVerifyCommand: 'sqlcmd -Q "DBCC CHECKDB"',
+      arStopCommand: 'net stop MSSQLSERVER',
+      arTimeoutSeconds: 1,
+      arScheduleTime: '23:59',
+    },
   ])('round-trips %j unchanged', (options) => {
     expect(fromOptionsForm(toOptionsForm(options))).toEqual({ ok: true, options: { spoolMaxBytes: undefined, spoolMinFreeBytes: undefined, ...options } });
   });
@@ -59,6 +83,17 @@ describe('Properties form → replication options', () => {
     [{ spoolMinFreeMb: '' }, { spoolMinFreeBytes: undefined }],
     [{ coalesceMs: '0', maxCoalesceDelayMs: '60000' }, { coalesceMs: 0, maxCoalesceDelayMs: 60_000 }],
     [{ targetRpoSeconds: '.5' }, { targetRpoSeconds: 0.5 }],
+    [{ rewindRetentionHours: '0.01' }, { rewindRetentionHours: 0.01 }],
+    [{ rewindRetentionHours: '8760' }, { rewindRetentionHours: 8760 }],
+    [{ rewindMaxMb: '1' }, { rewindMaxBytes: BYTES_PER_MB }],
+    [{ rewindMaxMb: '10240' }, { rewindMaxBytes: 10 * 1024 * BYTES_PER_MB }],
+    [{ snapshotsToKeep: '1000' }, { snapshotsToKeep: 1000 }],
+    [{ dataRewind: false }, { dataRewind: false }],
+    [{ arTimeoutSeconds: '86400' }, { arTimeoutSeconds: 86_400 }],
+    [{ arScheduleTime: '7:05' }, { arScheduleTime: '07:05' }],
+    [{ arScheduleTime: ' 00:00 ' }, { arScheduleTime: '00:00' }],
+    [{ arScheduleTime: '   ' }, { arScheduleTime: '' }],
+    [{ arStartCommand: '  /opt/app/start.sh  ' }, { arStartCommand: '/opt/app/start.sh' }],
   ])('%j becomes %j', (form, options) => {
     expect(fromOptionsForm({ ...DEFAULT_FORM, ...form })).toMatchObject({ ok: true, options });
   });
@@ -77,6 +112,19 @@ describe('Properties form → replication options', () => {
     [{ spoolMaxMb: '0.5' }, 'spoolMaxMb', 'Enter a number of MB of at least 1.'],
     [{ spoolMaxMb: 'lots' }, 'spoolMaxMb', 'Enter a number of MB of at least 1.'],
     [{ spoolMinFreeMb: '-1' }, 'spoolMinFreeMb', 'Enter a number of MB of at least 0.'],
+    [{ rewindRetentionHours: '0' }, 'rewindRetentionHours', 'Enter a number of hours from 0.01 to 8760.'],
+    [{ rewindRetentionHours: '9000' }, 'rewindRetentionHours', 'Enter a number of hours from 0.01 to 8760.'],
+    [{ rewindMaxMb: '0.5' }, 'rewindMaxMb', 'Enter a number of MB of at least 1.'],
+    [{ rewindMaxMb: '' }, 'rewindMaxMb', 'Enter a number of MB of at least 1.'],
+    [{ snapshotsToKeep: '0' }, 'snapshotsToKeep', 'Enter a whole number of snapshots from 1 to 1000.'],
+    [{ snapshotsToKeep: '2.5' }, 'snapshotsToKeep', 'Enter a whole number of snapshots from 1 to 1000.'],
+    [{ arTimeoutSeconds: '0' }, 'arTimeoutSeconds', 'Enter a whole number of seconds from 1 to 86400.'],
+    [{ arTimeoutSeconds: '86401' }, 'arTimeoutSeconds', 'Enter a whole number of seconds from 1 to 86400.'],
+    [{ arScheduleTime: '24:00' }, 'arScheduleTime', 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.'],
+    [{ arScheduleTime: '12:60' }, 'arScheduleTime', 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.'],
+    [{ arScheduleTime: '2pm' }, 'arScheduleTime', 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.'],
+    [{ arScheduleTime: '123:00' }, 'arScheduleTime', 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.'],
+    [{ arVerifyCommand: 'x'.repeat(4001) }, 'arVerifyCommand', 'Enter a command of at most 4000 characters.'],
   ])('%j is refused on %s', (form, control, message) => {
     expect(fromOptionsForm({ ...DEFAULT_FORM, ...form })).toEqual({ ok: false, fields: { [control]: message } });
   });
@@ -93,9 +141,11 @@ describe('Engine field errors on the form', () => {
       optionErrorsByControl({
         'options.spoolMaxBytes': 'Too small',
         'options.wholeFileThreshold': 'Too big',
+        'options.rewindMaxBytes': 'Too small',
+        'options.arScheduleTime': 'use HH:MM (24-hour)',
         coalesceMs: 'Not an integer',
         id: 'Required',
       }),
-    ).toEqual({ spoolMaxMb: 'Too small', wholeFilePercent: 'Too big', coalesceMs: 'Not an integer' });
+    ).toEqual({ spoolMaxMb: 'Too small', wholeFilePercent: 'Too big', rewindMaxMb: 'Too small', arScheduleTime: 'use HH:MM (24-hour)', coalesceMs: 'Not an integer' });
   });
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { JournalDb, openJournalDb, type BookmarkRow, type JournalEntryRow, type SnapshotRow, type TestWindowRow } from './journal-db';
 import { KeepArea } from './keep-area';
-import { decodeUndo, encodeUndo, inlineBytes, usesKeep, type Undo } from './undo';
+import { decodeUndo, encodeUndo, usesKeep, type Undo } from './undo';
 
 export interface JournalSettings {
   /** Data Rewind on: every applied change is journaled and kept for the retention below. */
@@ -89,14 +89,16 @@ export class RewindJournal {
       if (row) return { jseq: row.jseq, keeps: usesKeep(decodeUndo(row.undo)) };
     }
     if (!this.recording) return undefined;
-    const bytes = inlineBytes(input.undo) + input.keptBytes;
+    const undo = Buffer.from(encodeUndo(input.undo));
+    // What the entry occupies: its row (undo and path) plus the item it keeps whole.
+    const bytes = undo.byteLength + Buffer.byteLength(input.path) + input.keptBytes;
     const jseq = this.db.insert({
       at: this.now(),
       seq: input.seq ?? null,
       root: input.root,
       op: input.op,
       path: input.path,
-      undo: Buffer.from(encodeUndo(input.undo)),
+      undo,
       bytes,
     });
     this.bytes += bytes;

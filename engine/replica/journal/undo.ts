@@ -46,11 +46,6 @@ export function decodeUndo(bytes: Uint8Array): Undo {
   return UndoSchema.parse(decode(bytes));
 }
 
-/** Bytes the undo holds inline (the kept items are counted from the disk). */
-export function inlineBytes(undo: Undo): number {
-  return undo.k === 'patch' ? undo.ranges.reduce((sum, range) => sum + range.data.byteLength, 0) : 0;
-}
-
 /** Whether the undo needs an item in the keep area. */
 export function usesKeep(undo: Undo): boolean {
   return undo.k === 'restore-kept' || (undo.k === 'rename-back' && undo.toKept);

@@ -5,10 +5,12 @@ interface DialogProps {
   onClose(): void;
   children: ReactNode;
   footer: ReactNode;
+  /** For dialogs holding a list or table (the rewind browser). */
+  wide?: boolean;
 }
 
 /** A modal dialog on the native <dialog> element: focus trap, Escape and the backdrop come from the browser. */
-export function Dialog({ title, onClose, children, footer }: DialogProps): ReactElement {
+export function Dialog({ title, onClose, children, footer, wide = false }: DialogProps): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -16,7 +18,7 @@ export function Dialog({ title, onClose, children, footer }: DialogProps): React
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(event) => { event.preventDefault(); onClose(); }}>
+    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onCancel={(event) => { event.preventDefault(); onClose(); }}>
       <h2 id={titleId} className="dialog-title">
         {title}
       </h2>

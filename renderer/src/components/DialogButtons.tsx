@@ -4,6 +4,8 @@ interface DialogButtonsProps {
   confirmLabel: string;
   onCancel(): void;
   busy?: boolean;
+  /** The action is not possible yet (nothing chosen). */
+  disabled?: boolean;
   danger?: boolean;
   /** Submits this form (the dialog's fields); without it the confirm button calls `onConfirm`. */
   form?: string;
@@ -11,13 +13,13 @@ interface DialogButtonsProps {
 }
 
 /** Cancel, then the dialog's one action — the same pair in every dialog. */
-export function DialogButtons({ confirmLabel, onCancel, busy = false, danger = false, form, onConfirm }: DialogButtonsProps): ReactElement {
+export function DialogButtons({ confirmLabel, onCancel, busy = false, disabled = false, danger = false, form, onConfirm }: DialogButtonsProps): ReactElement {
   return (
     <>
       <button type="button" onClick={onCancel}>
         Cancel
       </button>
-      <button type={form ? 'submit' : 'button'} form={form} className={danger ? 'primary danger' : 'primary'} disabled={busy} onClick={form ? undefined : onConfirm}>
+      <button type={form ? 'submit' : 'button'} form={form} className={danger ? 'primary danger' : 'primary'} disabled={busy || disabled} onClick={form ? undefined : onConfirm}>
         {confirmLabel}
       </button>
     </>

@@ -1,9 +1,9 @@
 import type { ReactElement, ReactNode } from 'react';
 
 /** A labelled form control with its error message underneath. */
-export function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactNode }): ReactElement {
+export function Field({ id, label, error, wide = false, children }: { id: string; label: string; error: string | undefined; wide?: boolean; children: ReactNode }): ReactElement {
   return (
-    <div className={`field${error ? ' invalid' : ''}`}>
+    <div className={`field${wide ? ' wide-field' : ''}${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
       {error && (

@@ -16,6 +16,10 @@ export const ICON_PATHS = {
   cross: 'M6 6l12 12M18 6L6 18',
   file: 'M6 3h8l4 4v14H6zM14 3v4h4',
   chevron: 'M9 6l6 6-6 6',
+  rewind: 'M11 6L4 12l7 6zM20 6l-7 6 7 6z',
+  bookmark: 'M7 3h10v18l-5-4-5 4z',
+  camera: 'M4 8h3l2-3h6l2 3h3v11H4zM12 10.5a3 3 0 1 0 0 6 3 3 0 1 0 0-6',
+  shield: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM8.5 12l2.5 2.5 4.5-5',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -58,3 +58,16 @@ export async function rootChanges(page: Page, root: string): Promise<number> {
   if ((await row.count()) !== 1) return Number.NaN;
   return Number((await row.getByRole('cell').nth(1).textContent())?.replace(/,/g, ''));
 }
+
+/** The rows the rewind browser shows (those scrolled into view: the list is virtualised), as their text. */
+export async function rewindPointRows(page: Page): Promise<string[]> {
+  const grid = page.getByRole('dialog').getByRole('grid', { name: 'Rewind points' });
+  return grid.locator('tbody tr').allInnerTexts();
+}
+
+/** A figure of the rewind summary by its row header; NaN while it is not shown. */
+export async function rewindSummaryFigure(page: Page, label: string): Promise<number> {
+  const row = page.getByRole('table', { name: 'Rewind summary' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+  if ((await row.count()) !== 1) return Number.NaN;
+  return Number((await row.getByRole('cell').textContent())?.replace(/,/g, ''));
+}

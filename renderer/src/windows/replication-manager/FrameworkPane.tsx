@@ -1,21 +1,21 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { selectedScenario, useScenarios } from '../../store/scenarios';
 import { DirectoriesTab } from './DirectoriesTab';
 import { PropertiesTab } from './PropertiesTab';
+import { SnapshotsTab } from './SnapshotsTab';
 import { StatisticsTab } from './StatisticsTab';
+import { FRAMEWORK_TABS, useFrameworkView } from './use-framework-view';
 
-const TABS = ['Statistics', 'Directories', 'Properties'] as const;
-type Tab = (typeof TABS)[number];
-
-/** Right pane: Statistics / Directories / Properties of the selected scenario. */
+/** Right pane: Statistics / Directories / Snapshots / Properties of the selected scenario. */
 export function FrameworkPane(): ReactElement {
   const scenario = useScenarios(selectedScenario);
-  const [tab, setTab] = useState<Tab>('Properties');
+  const tab = useFrameworkView((state) => state.tab);
+  const showTab = useFrameworkView((state) => state.showTab);
   return (
     <section className="pane" aria-label="Framework pane">
       <div role="tablist" aria-label="Framework" className="tabs">
-        {TABS.map((name) => (
-          <button key={name} role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls="framework-panel" onClick={() => setTab(name)}>
+        {FRAMEWORK_TABS.map((name) => (
+          <button key={name} role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls="framework-panel" onClick={() => showTab(name)}>
             {name}
           </button>
         ))}
@@ -27,6 +27,8 @@ export function FrameworkPane(): ReactElement {
           <StatisticsTab scenario={scenario} />
         ) : tab === 'Directories' ? (
           <DirectoriesTab key={scenario.id} scenario={scenario} />
+        ) : tab === 'Snapshots' ? (
+          <SnapshotsTab key={scenario.id} scenario={scenario} />
         ) : (
           <PropertiesTab scenario={scenario} />
         )}

@@ -6,15 +6,24 @@ import { CredentialsDialog } from './CredentialsDialog';
 import { EventsPane } from './EventsPane';
 import { FrameworkPane } from './FrameworkPane';
 import { HostPane } from './HostPane';
+import { BookmarkDialog } from './BookmarkDialog';
 import { NewScenarioDialog } from './NewScenarioDialog';
 import { RemoveScenarioDialog } from './RemoveScenarioDialog';
+import { RewindDialog } from './RewindDialog';
 import { ScenarioPane } from './ScenarioPane';
 import { StatusBar } from './StatusBar';
 import { StopScenarioDialog } from './StopScenarioDialog';
 import { Toolbar } from './Toolbar';
 import { useScenarioCommands } from './use-scenario-commands';
 
-type OpenDialog = { kind: 'none' } | { kind: 'new' } | { kind: 'remove' } | { kind: 'stop' } | { kind: 'credentials'; hosts: string[] };
+type OpenDialog =
+  | { kind: 'none' }
+  | { kind: 'new' }
+  | { kind: 'remove' }
+  | { kind: 'stop' }
+  | { kind: 'rewind' }
+  | { kind: 'bookmark' }
+  | { kind: 'credentials'; hosts: string[] };
 const NONE: OpenDialog = { kind: 'none' };
 
 function typingIn(target: EventTarget | null): boolean {
@@ -58,6 +67,9 @@ export function ReplicationManager(): ReactElement {
           onStop={() => setDialog({ kind: 'stop' })}
           onSuspend={(replicaId) => scenario && commands.suspend(scenario, replicaId)}
           onResume={(replicaId) => scenario && commands.resume(scenario, replicaId)}
+          onRewind={() => setDialog({ kind: 'rewind' })}
+          onBookmark={() => setDialog({ kind: 'bookmark' })}
+          onAssuredRecovery={(replicaId) => scenario && commands.assuredRecovery(scenario, replicaId)}
           onRemove={() => setDialog({ kind: 'remove' })}
         />
       </header>
@@ -97,6 +109,8 @@ export function ReplicationManager(): ReactElement {
       {dialog.kind === 'new' && <NewScenarioDialog onClose={close} />}
       {dialog.kind === 'remove' && scenario && <RemoveScenarioDialog scenario={scenario} onClose={close} />}
       {dialog.kind === 'stop' && scenario && <StopScenarioDialog scenario={scenario} onClose={close} />}
+      {dialog.kind === 'rewind' && scenario && <RewindDialog scenario={scenario} onClose={close} />}
+      {dialog.kind === 'bookmark' && scenario && <BookmarkDialog scenario={scenario} onClose={close} />}
       {dialog.kind === 'credentials' && scenario && <CredentialsDialog scenario={scenario} hosts={dialog.hosts} onClose={close} />}
     </div>
   );

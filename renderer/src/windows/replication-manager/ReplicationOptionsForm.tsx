@@ -3,9 +3,12 @@ import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
 import { useScenarios } from '../../store/scenarios';
-import { fromOptionsForm, optionErrorsByControl, toOptionsForm, type OptionsFieldErrors, type OptionsForm } from './replication-options-form';
+import { AssuredRecoveryOptionsFields } from './AssuredRecoveryOptionsFields';
+import { OptionTextField } from './OptionTextField';
+import { RecoveryOptionsFields } from './RecoveryOptionsFields';
+import { fromOptionsForm, optionErrorsByControl, toOptionsForm, type OptionsFieldErrors, type OptionsForm, type TextControl } from './replication-options-form';
 
-const NUMBER_FIELDS: { control: Exclude<keyof OptionsForm, 'syncMethod' | 'ignoreSameSizeTime' | 'keepDeletedOnSync'>; label: string; placeholder?: string }[] = [
+const NUMBER_FIELDS: { control: TextControl; label: string; placeholder?: string }[] = [
   { control: 'wholeFilePercent', label: 'Whole-file threshold (%)' },
   { control: 'coalesceMs', label: 'Coalescing window (ms)' },
   { control: 'maxCoalesceDelayMs', label: 'Maximum coalescing delay (ms)' },
@@ -63,42 +66,39 @@ export function ReplicationOptionsForm({ scenario }: { scenario: Scenario }): Re
       }}
     >
       {error && <ErrorBanner error={error} />}
-      <fieldset disabled={running} className="options-group">
-        <legend>Replication</legend>
+      <fieldset disabled={running} className="options-groups">
         {running && <p className="note">Stop the scenario to edit its properties.</p>}
-        <Field id="opt-sync-method" label="Synchronization method" error={fieldErrors.syncMethod}>
-          <select {...inputProps('opt-sync-method', fieldErrors.syncMethod)} value={form.syncMethod} onChange={(event) => update({ syncMethod: event.target.value === 'file' ? 'file' : 'block' })}>
-            <option value="file">File</option>
-            <option value="block">Block</option>
-          </select>
-        </Field>
-        <label className="checkbox">
-          <input type="checkbox" checked={form.ignoreSameSizeTime} onChange={(event) => update({ ignoreSameSizeTime: event.target.checked })} />
-          Ignore files of same size and modification time
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={form.keepDeletedOnSync} onChange={(event) => update({ keepDeletedOnSync: event.target.checked })} />
-          Keep deleted files during synchronization
-        </label>
-        {NUMBER_FIELDS.map(({ control, label, placeholder }) => (
-          <Field key={control} id={`opt-${control}`} label={label} error={fieldErrors[control]}>
-            <input
-              {...inputProps(`opt-${control}`, fieldErrors[control])}
-              inputMode="decimal"
-              placeholder={placeholder}
-              value={form[control]}
-              onChange={(event) => update({ [control]: event.target.value })}
-            />
+        <fieldset className="options-group">
+          <legend>Replication</legend>
+          <Field id="opt-sync-method" label="Synchronization method" error={fieldErrors.syncMethod}>
+            <select {...inputProps('opt-sync-method', fieldErrors.syncMethod)} value={form.syncMethod} onChange={(event) => update({ syncMethod: event.target.value === 'file' ? 'file' : 'block' })}>
+              <option value="file">File</option>
+              <option value="block">Block</option>
+            </select>
           </Field>
-        ))}
-        <Field id="opt-engine-port" label="Engine port" error={undefined}>
-          <input id="opt-engine-port" readOnly value={scenario.master.port} />
-        </Field>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.ignoreSameSizeTime} onChange={(event) => update({ ignoreSameSizeTime: event.target.checked })} />
+            Ignore files of same size and modification time
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={form.keepDeletedOnSync} onChange={(event) => update({ keepDeletedOnSync: event.target.checked })} />
+            Keep deleted files during synchronization
+          </label>
+          {NUMBER_FIELDS.map(({ control, label, placeholder }) => (
+            <OptionTextField key={control} form={form} fieldErrors={fieldErrors} update={update} control={control} label={label} placeholder={placeholder} />
+          ))}
+          <Field id="opt-engine-port" label="Engine port" error={undefined}>
+            <input id="opt-engine-port" readOnly value={scenario.master.port} />
+          </Field>
+        </fieldset>
+        <RecoveryOptionsFields form={form} fieldErrors={fieldErrors} update={update} />
+        <AssuredRecoveryOptionsFields form={form} fieldErrors={fieldErrors} update={update} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy || !dirty}>
             Save
           </button>
           {saved && !dirty && <span aria-live="polite">Saved.</span>}
+          {!saved && Object.keys(fieldErrors).length > 0 && <span className="field-error">Correct the fields marked above.</span>}
         </div>
       </fieldset>
     </form>

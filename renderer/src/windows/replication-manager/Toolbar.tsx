@@ -14,11 +14,14 @@ interface ToolbarProps {
   onStop(): void;
   onSuspend(replicaId: string): void;
   onResume(replicaId: string): void;
+  onRewind(): void;
+  onBookmark(): void;
+  onAssuredRecovery(replicaId: string): void;
   onRemove(): void;
 }
 
-/** The scenario actions in SPEC.md's order (those that work so far). */
-export function Toolbar({ scenario, busy, onNew, onRun, onStop, onSuspend, onResume, onRemove }: ToolbarProps): ReactElement {
+/** The scenario actions in SPEC.md's order (those that work so far), plus Set bookmark. */
+export function Toolbar({ scenario, busy, onNew, onRun, onStop, onSuspend, onResume, onRewind, onBookmark, onAssuredRecovery, onRemove }: ToolbarProps): ReactElement {
   const replica = useScenarios((state) => selectedReplica(scenario, state.selectedReplicaId));
   const linkState = useLive((state) => (scenario && replica ? linkOf(state.byId[scenario.id], replica.id)?.state : undefined));
   const running = scenario?.status.state === 'running';
@@ -50,6 +53,20 @@ export function Toolbar({ scenario, busy, onNew, onRun, onStop, onSuspend, onRes
         title={`Resume replication to ${replicaName} (the spool drains)`}
       >
         <Icon name="sync" /> Resume
+      </button>
+      <button type="button" onClick={onRewind} disabled={!scenario || scenario.replicas.length === 0} title="Browse the rewind points of a Replica and roll its data back to one">
+        <Icon name="rewind" /> Rewind
+      </button>
+      <button type="button" onClick={onBookmark} disabled={!running} title="Set a named rewind bookmark on every Replica (only while running)">
+        <Icon name="bookmark" /> Set bookmark
+      </button>
+      <button
+        type="button"
+        onClick={() => replica && onAssuredRecovery(replica.id)}
+        disabled={!running || busy || !replica || !scenario.options.arEnabled}
+        title={scenario?.options.arEnabled ? `Test ${replicaName} now: run the application on its data, then roll the test back` : 'Turn Assured Recovery on in the Properties tab first'}
+      >
+        <Icon name="shield" /> Assured Recovery test
       </button>
       <button type="button" onClick={onRemove} disabled={!scenario || running} title="Remove the selected scenario (Delete)">
         <Icon name="trash" /> Remove

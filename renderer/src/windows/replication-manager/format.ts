@@ -21,6 +21,11 @@ export function formatBytes(bytes: number): string {
 
 /** Replication lag: milliseconds below a second, seconds below a minute, then minutes and hours. */
 export function formatLag(ms: number): string {
+  return formatDuration(ms);
+}
+
+/** How long something took (a rewind, a test step): ms below a second, seconds below a minute, then minutes and hours. */
+export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
@@ -43,4 +48,11 @@ export function formatTimestamp(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   const date = new Date(ms);
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A point in time to the second, "YYYY-MM-DD HH:MM:SS" in this machine's time zone: rewind points are seconds apart. */
+export function formatDateTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const date = new Date(ms);
+  return `${formatTimestamp(ms)}:${pad(date.getSeconds())}`;
 }

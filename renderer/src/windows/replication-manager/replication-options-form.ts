@@ -17,9 +17,27 @@ export interface OptionsForm {
   spoolMaxMb: string;
   /** Megabytes; empty = not set. */
   spoolMinFreeMb: string;
+  /** Recovery group. */
+  dataRewind: boolean;
+  rewindRetentionHours: string;
+  /** Megabytes. */
+  rewindMaxMb: string;
+  snapshotsToKeep: string;
+  /** Assured Recovery group. */
+  arEnabled: boolean;
+  arStartCommand: string;
+  arVerifyCommand: string;
+  arStopCommand: string;
+  arTimeoutSeconds: string;
+  /** HH:MM (24-hour); empty = no daily test. */
+  arScheduleTime: string;
 }
 
 export type OptionsControl = keyof OptionsForm;
+/** The controls edited as typed text (numbers, commands, the schedule time). */
+export type TextControl = Exclude<{ [K in OptionsControl]: OptionsForm[K] extends string ? K : never }[OptionsControl], 'syncMethod'>;
+/** The on/off controls. */
+export type CheckboxControl = { [K in OptionsControl]: OptionsForm[K] extends boolean ? K : never }[OptionsControl];
 export type OptionsFieldErrors = Partial<Record<OptionsControl, string>>;
 export type OptionsParse = { ok: true; options: ReplicationOptions } | { ok: false; fields: OptionsFieldErrors };
 
@@ -39,6 +57,16 @@ export function toOptionsForm(options: ReplicationOptions): OptionsForm {
     targetRpoSeconds: decimal(options.targetRpoSeconds, 3),
     spoolMaxMb: options.spoolMaxBytes === undefined ? '' : decimal(options.spoolMaxBytes / BYTES_PER_MB, 3),
     spoolMinFreeMb: options.spoolMinFreeBytes === undefined ? '' : decimal(options.spoolMinFreeBytes / BYTES_PER_MB, 3),
+    dataRewind: options.dataRewind,
+    rewindRetentionHours: decimal(options.rewindRetentionHours, 3),
+    rewindMaxMb: decimal(options.rewindMaxBytes / BYTES_PER_MB, 3),
+    snapshotsToKeep: String(options.snapshotsToKeep),
+    arEnabled: options.arEnabled,
+    arStartCommand: options.arStartCommand,
+    arVerifyCommand: options.arVerifyCommand,
+    arStopCommand: options.arStopCommand,
+    arTimeoutSeconds: String(options.arTimeoutSeconds),
+    arScheduleTime: options.arScheduleTime,
   };
 }
 
@@ -69,10 +97,29 @@ const RULES = {
   targetRpoSeconds: { min: 0, max: 86_400, whole: false, unit: 'seconds' },
   spoolMaxMb: { min: 1, max: Infinity, whole: false, unit: 'MB' },
   spoolMinFreeMb: { min: 0, max: Infinity, whole: false, unit: 'MB' },
+  rewindRetentionHours: { min: 0.01, max: 24 * 365, whole: false, unit: 'hours' },
+  rewindMaxMb: { min: 1, max: Infinity, whole: false, unit: 'MB' },
+  snapshotsToKeep: { min: 1, max: 1000, whole: true, unit: 'snapshots' },
+  arTimeoutSeconds: { min: 1, max: 86_400, whole: true, unit: 'seconds' },
 } satisfies Partial<Record<OptionsControl, NumberRule>>;
 
 type NumericControl = keyof typeof RULES;
 const OPTIONAL: readonly NumericControl[] = ['spoolMaxMb', 'spoolMinFreeMb'];
+
+const COMMANDS = ['arStartCommand', 'arVerifyCommand', 'arStopCommand'] as const;
+export const MAX_COMMAND_LENGTH = 4000;
+const CLOCK_TIME = /^(\d{1,2}):(\d{2})$/;
+
+/** A daily time typed as H:MM or HH:MM (24-hour) as the engine stores it ("7:05" → "07:05"); '' = none; undefined = not a time. */
+export function parseScheduleTime(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const match = CLOCK_TIME.exec(trimmed);
+  const hours = Number(match?.[1]);
+  const minutes = Number(match?.[2]);
+  if (!match || hours > 23 || minutes > 59) return undefined;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
 
 /** The form back to options, checked against the same limits the engine applies. */
 export function fromOptionsForm(form: OptionsForm): OptionsParse {
@@ -84,11 +131,26 @@ export function fromOptionsForm(form: OptionsForm): OptionsParse {
     if (typeof parsed === 'string') fields[control] = parsed;
     else values[control] = parsed;
   }
-  const { wholeFilePercent, coalesceMs, maxCoalesceDelayMs, targetRpoSeconds, spoolMaxMb, spoolMinFreeMb } = values;
-  if (wholeFilePercent === undefined || coalesceMs === undefined || maxCoalesceDelayMs === undefined || targetRpoSeconds === undefined) {
+  for (const control of COMMANDS) {
+    if (form[control].trim().length > MAX_COMMAND_LENGTH) fields[control] = `Enter a command of at most ${MAX_COMMAND_LENGTH} characters.`;
+  }
+  const arScheduleTime = parseScheduleTime(form.arScheduleTime);
+  if (arScheduleTime === undefined) fields.arScheduleTime = 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.';
+  const { wholeFilePercent, coalesceMs, maxCoalesceDelayMs, targetRpoSeconds, spoolMaxMb, spoolMinFreeMb, rewindRetentionHours, rewindMaxMb, snapshotsToKeep, arTimeoutSeconds } = values;
+  if (
+    Object.keys(fields).length > 0 ||
+    wholeFilePercent === undefined ||
+    coalesceMs === undefined ||
+    maxCoalesceDelayMs === undefined ||
+    targetRpoSeconds === undefined ||
+    rewindRetentionHours === undefined ||
+    rewindMaxMb === undefined ||
+    snapshotsToKeep === undefined ||
+    arTimeoutSeconds === undefined ||
+    arScheduleTime === undefined
+  ) {
     return { ok: false, fields };
   }
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
   return {
     ok: true,
     options: {
@@ -101,6 +163,16 @@ export function fromOptionsForm(form: OptionsForm): OptionsParse {
       targetRpoSeconds,
       spoolMaxBytes: spoolMaxMb === undefined ? undefined : Math.round(spoolMaxMb * BYTES_PER_MB),
       spoolMinFreeBytes: spoolMinFreeMb === undefined ? undefined : Math.round(spoolMinFreeMb * BYTES_PER_MB),
+      dataRewind: form.dataRewind,
+      rewindRetentionHours,
+      rewindMaxBytes: Math.round(rewindMaxMb * BYTES_PER_MB),
+      snapshotsToKeep,
+      arEnabled: form.arEnabled,
+      arStartCommand: form.arStartCommand.trim(),
+      arVerifyCommand: form.arVerifyCommand.trim(),
+      arStopCommand: form.arStopCommand.trim(),
+      arTimeoutSeconds,
+      arScheduleTime,
     },
   };
 }
@@ -115,6 +187,16 @@ const CONTROL_OF_OPTION: Record<keyof ReplicationOptions, OptionsControl> = {
   targetRpoSeconds: 'targetRpoSeconds',
   spoolMaxBytes: 'spoolMaxMb',
   spoolMinFreeBytes: 'spoolMinFreeMb',
+  dataRewind: 'dataRewind',
+  rewindRetentionHours: 'rewindRetentionHours',
+  rewindMaxBytes: 'rewindMaxMb',
+  snapshotsToKeep: 'snapshotsToKeep',
+  arEnabled: 'arEnabled',
+  arStartCommand: 'arStartCommand',
+  arVerifyCommand: 'arVerifyCommand',
+  arStopCommand: 'arStopCommand',
+  arTimeoutSeconds: 'arTimeoutSeconds',
+  arScheduleTime: 'arScheduleTime',
 };
 
 /** The engine's field errors ("options.spoolMaxBytes") on the controls that caused them. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { useLive } from '../../store/live';
+import { useProtection } from '../../store/protection';
 import { useScenarios } from '../../store/scenarios';
 
 export interface ScenarioCommands {
@@ -11,6 +12,8 @@ export interface ScenarioCommands {
   run(scenario: Scenario): void;
   suspend(scenario: Scenario, replicaId: string): void;
   resume(scenario: Scenario, replicaId: string): void;
+  /** Starts an Assured Recovery test of the Replica; its progress shows in the Host pane. */
+  assuredRecovery(scenario: Scenario, replicaId: string): void;
 }
 
 /**
@@ -46,5 +49,10 @@ export function useScenarioCommands(askCredentials: (hosts: string[]) => void): 
       }),
     suspend: (scenario, replicaId) => guard(() => useLive.getState().suspend(scenario.id, replicaId)),
     resume: (scenario, replicaId) => guard(() => useLive.getState().resume(scenario.id, replicaId)),
+    assuredRecovery: (scenario, replicaId) =>
+      guard(async () => {
+        const result = await useProtection.getState().startAr(scenario.id, replicaId);
+        return result.ok ? undefined : result.error;
+      }),
   };
 }
