@@ -19,9 +19,18 @@ export class KeepArea {
     return (await lstatOrUndefined(this.pathOf(jseq))) !== undefined;
   }
 
-  /** Moves `absolutePath` in unless entry `jseq` already holds its item (a replay after a crash). */
+  /**
+   * Moves `absolutePath` in. When entry `jseq` already holds its item (a replay after a
+   * crash), that first before-image stays, and what stands at the path now (re-created by
+   * replaying earlier records) is removed: the change being replayed replaces or removes it.
+   */
   async moveIn(jseq: number, absolutePath: string): Promise<void> {
-    if (await this.has(jseq)) return;
+    if (await this.has(jseq)) {
+      if ((await lstatOrUndefined(absolutePath)) === undefined) return;
+      await fs.rm(absolutePath, { recursive: true, force: true });
+      await fsyncDirectory(path.dirname(absolutePath));
+      return;
+    }
     await move(absolutePath, this.pathOf(jseq));
     await fsyncDirectory(this.dir);
     await fsyncDirectory(path.dirname(absolutePath));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { rootSubdirectory } from '../../../engine/replication/root-mapping';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir';
+import type { ProtectionSettings } from '../../../engine/replica/protection-settings';
 import { EngineProcess } from './engine-process';
 import { newScenario, runScenario, waitForReplicating, type TestScenario } from './manager-client';
 
@@ -33,12 +34,17 @@ export interface ReplicatingPair {
 }
 
 /** A Master and a Replica engine with one scenario run and synchronized (links replicating). */
-export async function replicatingPair(engine: (name: string) => Promise<EngineProcess>, options: Record<string, unknown> = {}): Promise<ReplicatingPair> {
+export async function replicatingPair(
+  engine: (name: string) => Promise<EngineProcess>,
+  options: Record<string, unknown> = {},
+  setup: { protection?: ProtectionSettings; prepareRoot?: (root: string) => void | Promise<void> } = {},
+): Promise<ReplicatingPair> {
   const master = await engine('master');
   const replica = await engine('replica');
   const root = tempDir('understudy-root-');
   const target = tempDir('understudy-target-');
-  const scenario = newScenario([root], [{ engine: replica, target }], options);
+  await setup.prepareRoot?.(root);
+  const scenario = newScenario([root], [{ engine: replica, target }], options, setup.protection);
   await runScenario(master, scenario);
   await waitForReplicating(master, scenario.scenarioId);
   return { master, replica, root, target, scenario };

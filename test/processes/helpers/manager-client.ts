@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectEngine } from '../../../engine/transport/engine-client';
 import type { Connection } from '../../../engine/transport/connection';
+import type { ProtectionSettings } from '../../../engine/replica/protection-settings';
 import { ADMIN, type EngineProcess } from './engine-process';
 
 /** Plays the manager: calls engines' administrator channels, as the app does for remote hosts. */
@@ -20,10 +21,17 @@ export interface TestScenario {
   roots: string[];
   replicas: { replicaId: string; engine: EngineProcess; target: string }[];
   options?: Record<string, unknown>;
+  /** Sent to each Replica with `replica.prepare`; the engine's default (FileServer, Data Rewind on) when absent. */
+  protection?: ProtectionSettings;
 }
 
-export function newScenario(roots: string[], replicas: { engine: EngineProcess; target: string }[], options: Record<string, unknown> = {}): TestScenario {
-  return { scenarioId: randomUUID(), roots, replicas: replicas.map((replica) => ({ replicaId: randomUUID(), ...replica })), options };
+export function newScenario(
+  roots: string[],
+  replicas: { engine: EngineProcess; target: string }[],
+  options: Record<string, unknown> = {},
+  protection?: ProtectionSettings,
+): TestScenario {
+  return { scenarioId: randomUUID(), roots, replicas: replicas.map((replica) => ({ replicaId: randomUUID(), ...replica })), options, ...(protection ? { protection } : {}) };
 }
 
 /** Prepares every Replica on its engine, then runs the scenario on the Master's engine. */
@@ -38,6 +46,7 @@ export async function runScenario(master: EngineProcess, scenario: TestScenario)
       masterHost: '127.0.0.1',
       roots: scenario.roots,
       target: replica.target,
+      ...(scenario.protection ? { protection: scenario.protection } : {}),
     })) as { token: string; fingerprint: string };
     connection.close();
     links.push({ replicaId: replica.replicaId, host: '127.0.0.1', port: replica.engine.port, fingerprint: prepared.fingerprint, token: prepared.token });
