@@ -137,6 +137,9 @@ export class ScenarioRunner implements SyncHost {
           const newDirectory = action.type === 'changed' && action.kind === 'directory' && this.index.get(action.root, action.path) === undefined;
           const outcome = await flushAction(this.flushContext(), action);
           if (newDirectory) this.recheckLater(action.root, action.path, flush);
+          // A moved folder's watch may report under its old name for a moment, and a new folder
+          // reusing a removed one's inode is paired as its move: looking again settles both.
+          if (action.type === 'renamed' && action.kind === 'directory') this.recheckLater(action.root, action.to, flush);
           return outcome;
         }),
       );
