@@ -13,23 +13,6 @@ const engine = useEngines();
 
 const synchronizations = (master: EngineProcess): number => master.log.split('\n').filter((line) => /Synchronization of Replica .* started/.test(line)).length;
 
-/** Renames one directory and removes another, one at a time (see WorkloadOptions.stableDirectories for why). */
-async function directoryChurn(root: string, replicaDir: string, seed: number): Promise<void> {
-  const pick = prng(seed);
-  const directories = (): string[] => fs.readdirSync(root).filter((name) => fs.statSync(path.join(root, name)).isDirectory()).sort();
-  for (const name of ['churn-a', 'churn-b']) {
-    fs.mkdirSync(path.join(root, name, 'inner'), { recursive: true });
-    fs.writeFileSync(path.join(root, name, 'inner', 'kept.txt'), `in ${name}`);
-  }
-  await waitForConvergence(root, replicaDir);
-  const renamed = directories()[Math.floor(pick() * directories().length)] ?? 'churn-a';
-  fs.renameSync(path.join(root, renamed), path.join(root, `renamed-${renamed}`));
-  await waitForConvergence(root, replicaDir);
-  const removed = directories()[Math.floor(pick() * directories().length)] ?? 'churn-b';
-  fs.rmSync(path.join(root, removed), { recursive: true });
-  await waitForConvergence(root, replicaDir);
-}
-
 interface Mark {
   id: number;
   name: string;
@@ -44,14 +27,13 @@ describe('Data Rewind between engine processes', () => {
     const replica = ReplicaHandle.of(scenario);
     const marks: Mark[] = [];
     for (let round = 0; round < 5; round += 1) {
-      if (round > 0) await randomWorkload(root, 100 + round, 60, { stableDirectories: true });
-      if (round === 2) await directoryChurn(root, replicaDir, 3);
+      if (round > 0) await randomWorkload(root, 100 + round, 60);
       await waitForQuiet(master, scenario.scenarioId, root, replicaDir);
       const name = `round ${round}`;
       const reference = copyTree(root, path.join(tempDir('understudy-reference-'), 'tree'));
       marks.push({ id: await replica.bookmark(name), name, reference });
     }
-    await randomWorkload(root, 200, 40, { stableDirectories: true });
+    await randomWorkload(root, 200, 40);
     await waitForQuiet(master, scenario.scenarioId, root, replicaDir);
     await stopScenario(master, scenario.scenarioId);
 
@@ -80,7 +62,7 @@ describe('Data Rewind between engine processes', () => {
     const before = await replica.bookmark('before the workload');
     const entriesBefore = (await replica.journal()).entries;
 
-    const workload = randomWorkload(root, 22, 500, { stableDirectories: true });
+    const workload = randomWorkload(root, 22, 500);
     const applying = await replica.waitFor('applying the workload', (status) => status.journal.entries >= entriesBefore + 20);
     await replicaEngine.kill();
     await workload;

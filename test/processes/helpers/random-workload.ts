@@ -35,21 +35,11 @@ function listing(root: string): { files: string[]; dirs: string[] } {
   return { files, dirs };
 }
 
-export interface WorkloadOptions {
-  /**
-   * Directories are created but never renamed or removed (files still are). Capture on the
-   * Master loses changes around directory renames and removals done in quick succession
-   * (a removal inside a just-renamed directory; a directory removed and a new one created
-   * on its inode is taken for a rename), so tests about something else can avoid them.
-   */
-  stableDirectories?: boolean;
-}
-
 /**
  * Random file-system activity under `root`: create, append, overwrite ranges, truncate,
  * rename files and directories, delete — what a file server sees, compressed in time.
  */
-export async function randomWorkload(root: string, seed: number, operations: number, options: WorkloadOptions = {}): Promise<void> {
+export async function randomWorkload(root: string, seed: number, operations: number): Promise<void> {
   const random = prng(seed);
   const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
   let counter = 0;
@@ -81,13 +71,13 @@ export async function randomWorkload(root: string, seed: number, operations: num
         if (file) fs.renameSync(file, path.join(random() < 0.5 ? root : (pick(dirs) ?? root), `moved-${seed}-${counter++}.dat`));
       } else if (choice < 0.84) {
         const moved = pick(dirs);
-        if (moved && !options.stableDirectories) fs.renameSync(moved, path.join(root, `moved-dir-${seed}-${counter++}`));
+        if (moved) fs.renameSync(moved, path.join(root, `moved-dir-${seed}-${counter++}`));
       } else if (choice < 0.94) {
         const file = pick(files);
         if (file) fs.rmSync(file);
       } else {
         const removed = pick(dirs);
-        if (removed && !options.stableDirectories) fs.rmSync(removed, { recursive: true });
+        if (removed) fs.rmSync(removed, { recursive: true });
       }
     } catch (error) {
       // A path picked from the listing may be inside a directory renamed or removed by this
