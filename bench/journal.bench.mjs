@@ -211,6 +211,7 @@ async function replicaOnDisk(name, settings) {
       position: () => journal.position(),
       bases: async () => [realTarget],
       entries: () => journal.viewEntries(snapshot),
+      undoOf: (jseq) => journal.undoOf(jseq),
       keptPath: (jseq) => journal.keep.pathOf(jseq),
     });
   return { work, target, realTarget, journal, applier, viewOf, realRootOf: async () => realTarget };
@@ -756,7 +757,7 @@ async function sectionSnapshotRead() {
     const t0 = nowMs();
     await fresh.stat(0, rels[0]);
     const buildMs = nowMs() - t0;
-    const kept = replica.journal.viewEntries(snapshot).filter((entry) => entry.op === 'put').map((entry) => replica.journal.keep.pathOf(entry.jseq));
+    const kept = [...replica.journal.viewEntries(snapshot)].flat().filter((entry) => entry.op === 'put').map((entry) => replica.journal.keep.pathOf(entry.jseq));
     const viewSources = [...live.slice(0, patched + 2), ...kept];
     rows.push(await readCase(`after ${int(status.entries)} changes since the pin (${patched} files patched ×100, 1 grown, 1 shrunk, 2 replaced whole)`, fresh, rels, live, viewSources, hashes));
     console.log(`  journal after the changes: ${int(status.entries)} entries, ${(status.bytes / 1e6).toFixed(1)} MB; a fresh view replays them in ${ms(buildMs)} (first byte)`);

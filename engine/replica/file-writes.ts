@@ -67,7 +67,7 @@ export async function writeRanges(realRoot: string, record: WriteRecord, journal
   const flags = fs.constants.O_RDWR | fs.constants.O_CREAT | O_NOFOLLOW;
   const handle = await fs.open(target, flags, 0o600);
   try {
-    if (existing) {
+    if (existing && journaling.active) {
       const ranges = await beforeImages(handle, existing.size, record.ranges, record.size);
       journaling.note({ k: 'patch', path: record.path, ranges, size: existing.size, mtimeMs: existing.mtimeMs, mode: existing.mode & 0o7777 });
     }

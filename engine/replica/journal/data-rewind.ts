@@ -74,7 +74,7 @@ export async function rewindTo(
       }
     });
     await syncs.flush();
-    for (const { entry } of chosen) await journal.forget(entry);
+    await journal.forget(chosen.map(({ entry }) => entry));
   }
   if (!scope) journal.rewoundTo(toJseq);
   journal.checkpoint();

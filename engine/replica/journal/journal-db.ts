@@ -103,8 +103,10 @@ export class JournalDb {
     return this.db.prepare<[number], JournalEntryRow>('SELECT * FROM entries WHERE jseq = ?').get(jseq);
   }
 
-  remove(jseq: number): void {
-    this.deleteEntry.run(jseq);
+  removeAll(jseqs: readonly number[]): void {
+    this.db.transaction(() => {
+      for (const jseq of jseqs) this.deleteEntry.run(jseq);
+    })();
   }
 
   /** The journal position now: the last entry ever written (AUTOINCREMENT never reuses one, even after a rewind or trim). */
@@ -200,11 +202,6 @@ export class JournalDb {
 
   dropTestWindowsAfter(jseq: number): void {
     this.db.prepare('DELETE FROM test_windows WHERE start >= ?').run(jseq);
-  }
-
-  /** All entries after `jseq`, newest first. */
-  allAfter(jseq: number): JournalEntryRow[] {
-    return this.db.prepare<[number], JournalEntryRow>('SELECT * FROM entries WHERE jseq > ? ORDER BY jseq DESC').all(jseq);
   }
 
   meta(key: string): number {

@@ -10,11 +10,14 @@ import type { Undo } from './undo';
  * (returning false when the journal is off: the caller then removes or replaces it as usual).
  */
 export interface Journaling {
+  /** False when nothing is journaled: callers skip preparing undos (reading before-images). */
+  readonly active: boolean;
   note(undo: Undo, keptBytes?: number): Noted | undefined;
   keep(noted: Noted | undefined, absolutePath: string): Promise<boolean>;
 }
 
 export const NOT_JOURNALED: Journaling = {
+  active: false,
   note: () => undefined,
   keep: async () => false,
 };
@@ -28,6 +31,7 @@ export interface RecordIdentity {
 
 export function journalingFor(journal: RewindJournal, record: RecordIdentity): Journaling {
   return {
+    active: journal.recording,
     note: (undo, keptBytes = 0) => journal.note({ ...record, undo, keptBytes }),
     keep: async (noted, absolutePath) => {
       if (!noted?.keeps) return false;

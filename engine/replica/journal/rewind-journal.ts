@@ -51,6 +51,10 @@ export class RewindJournal {
   private lastSeq: number;
   private blockedBy: string | null = null;
   private dirty = false;
+  // Kept in memory: asked for every record applied and every chunk a snapshot view reads.
+  private at: number;
+  private pinned: number;
+  private testWindowStart: number | undefined;
 
   private constructor(
     private readonly db: JournalDb,
@@ -62,6 +66,9 @@ export class RewindJournal {
     this.bytes = totals.bytes;
     this.count = totals.count;
     this.lastSeq = db.lastSeq();
+    this.at = db.position();
+    this.pinned = db.snapshots().length;
+    this.testWindowStart = db.testWindows().find((window) => window.end === null)?.start;
   }
 
   static async open(dir: string, settings: JournalSettings, now: () => number = Date.now): Promise<RewindJournal> {
@@ -74,7 +81,7 @@ export class RewindJournal {
   }
 
   get recording(): boolean {
-    return this.settings.enabled || this.db.snapshots().length > 0;
+    return this.settings.enabled || this.pinned > 0;
   }
 
   /**
@@ -101,6 +108,7 @@ export class RewindJournal {
       undo,
       bytes,
     });
+    this.at = jseq;
     this.bytes += bytes;
     this.count += 1;
     this.dirty = true;
@@ -109,7 +117,7 @@ export class RewindJournal {
   }
 
   position(): number {
-    return this.db.position();
+    return this.at;
   }
 
   /**
@@ -118,9 +126,20 @@ export class RewindJournal {
    * before its test, which the snapshot already shows). A snapshot taken during a test keeps
    * its own test's rollback, which leads back to the test's state.
    */
-  viewEntries(snapshot: SnapshotRow): JournalEntryRow[] {
+  *viewEntries(snapshot: SnapshotRow, pageSize = 512): Generator<JournalEntryRow[]> {
     const skipped = this.skippedWindows(snapshot.jseq, snapshot.during_test === 1);
-    return this.db.allAfter(snapshot.jseq).filter((entry) => !inWindow(entry.jseq, skipped));
+    for (let before = Number.MAX_SAFE_INTEGER; ; ) {
+      const page = this.db.pageDown(snapshot.jseq, before, pageSize);
+      if (page.length === 0) return;
+      before = page[page.length - 1]?.jseq ?? before;
+      yield page.filter((entry) => !inWindow(entry.jseq, skipped));
+    }
+  }
+
+  /** The undo of entry `jseq`, if it is still in the journal. */
+  undoOf(jseq: number): Undo | undefined {
+    const row = this.db.entry(jseq);
+    return row ? decodeUndo(row.undo) : undefined;
   }
 
   /** Test windows a view or rewind back to `jseq` passes over. */
@@ -131,15 +150,17 @@ export class RewindJournal {
   openTestWindow(): number {
     const start = this.position();
     this.db.openTestWindow(start);
+    this.testWindowStart = start;
     return start;
   }
 
   closeTestWindow(start: number): void {
     this.db.closeTestWindow(start, this.position());
+    this.testWindowStart = undefined;
   }
 
   openTestWindowStart(): number | undefined {
-    return this.db.testWindows().find((window) => window.end === null)?.start;
+    return this.testWindowStart;
   }
 
   pageDown(after: number, before: number, limit: number): JournalEntryRow[] {
@@ -150,12 +171,14 @@ export class RewindJournal {
     return this.db.countAfter(jseq);
   }
 
-  /** Drops an entry whose undo has been applied (Data Rewind). */
-  async forget(entry: JournalEntryRow): Promise<void> {
-    this.db.remove(entry.jseq);
-    this.bytes -= entry.bytes;
-    this.count -= 1;
-    await this.keep.discard(entry.jseq);
+  /** Drops entries whose undos were applied (Data Rewind) or are no longer kept (trim), with their kept items. */
+  async forget(entries: readonly JournalEntryRow[]): Promise<void> {
+    this.db.removeAll(entries.map((entry) => entry.jseq));
+    for (const entry of entries) {
+      this.bytes -= entry.bytes;
+      this.count -= 1;
+      if (usesKeep(decodeUndo(entry.undo))) await this.keep.discard(entry.jseq);
+    }
   }
 
   /** After a rewind to `jseq`: bookmarks past it are gone with the entries they marked. */
@@ -190,6 +213,7 @@ export class RewindJournal {
   pin(snapshot: Omit<SnapshotRow, 'jseq' | 'at' | 'during_test'>): SnapshotRow {
     const row = { ...snapshot, jseq: this.position(), at: this.now(), during_test: this.openTestWindowStart() === undefined ? 0 : 1 };
     this.db.addSnapshot(row);
+    this.pinned += 1;
     return row;
   }
 
@@ -202,7 +226,9 @@ export class RewindJournal {
   }
 
   unpin(id: string): boolean {
-    return this.db.removeSnapshot(id);
+    const removed = this.db.removeSnapshot(id);
+    if (removed) this.pinned -= 1;
+    return removed;
   }
 
   /** Oldest first, by age and size; entries after the oldest snapshot's position stay. */
@@ -218,7 +244,7 @@ export class RewindJournal {
         this.blockedBy = blocker?.name ?? null;
         return;
       }
-      await this.forget(oldest);
+      await this.forget([oldest]);
       this.db.setMeta('trimmedThrough', oldest.jseq);
       this.db.dropBookmarksOutside(oldest.jseq, Number.MAX_SAFE_INTEGER);
     }

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { lstatOrUndefined } from '../path-guard';
 import { isTempFileName } from '../temp-files';
@@ -10,10 +10,15 @@ import type { Undo } from '../journal/undo';
  * first onto nodes in memory. Only paths those entries touch get nodes; everything else
  * resolves lazily to the real file or folder it came from.
  */
-interface Patch {
+/** Bytes an older state had at `offset`; loaded from the journal only when a read needs them. */
+export interface Patch {
   readonly offset: number;
-  readonly data: Uint8Array;
+  readonly length: number;
+  load(): Uint8Array;
 }
+
+/** The before-image bytes of range `index` of entry `jseq`. */
+export type PatchLoader = (jseq: number, index: number) => Uint8Array;
 
 export interface VirtualFile {
   readonly kind: 'file';
@@ -51,10 +56,16 @@ export async function nodeFromDisk(absolutePath: string): Promise<VirtualNode | 
 }
 
 export class VirtualTree {
-  private constructor(private readonly roots: readonly VirtualDirectory[]) {}
+  private constructor(
+    private readonly roots: readonly VirtualDirectory[],
+    private readonly loader: PatchLoader,
+  ) {}
 
-  static over(bases: readonly string[]): VirtualTree {
-    return new VirtualTree(bases.map((base) => ({ kind: 'directory', source: base, overrides: new Map() })));
+  static over(bases: readonly string[], loader: PatchLoader): VirtualTree {
+    return new VirtualTree(
+      bases.map((base) => ({ kind: 'directory', source: base, overrides: new Map() })),
+      loader,
+    );
   }
 
   async lookup(root: number, relativePath: string): Promise<VirtualNode | null> {
@@ -83,8 +94,8 @@ export class VirtualTree {
     if (parent?.kind === 'directory') parent.overrides.set(name, node);
   }
 
-  /** Replays one undo onto the view (see Undo for what each kind means). */
-  async undo(root: number, undo: Undo, kept: string): Promise<void> {
+  /** Replays entry `jseq`'s undo onto the view (see Undo for what each kind means). */
+  async undo(root: number, jseq: number, undo: Undo, kept: string): Promise<void> {
     switch (undo.k) {
       case 'remove-created':
         return this.set(root, undo.path, null);
@@ -93,7 +104,8 @@ export class VirtualTree {
       case 'patch': {
         const node = await this.lookup(root, undo.path);
         if (node?.kind !== 'file') return;
-        node.patches.push(...undo.ranges);
+        const load = this.loader;
+        node.patches.push(...undo.ranges.map((range, index) => ({ offset: range.offset, length: range.data.byteLength, load: () => load(jseq, index) })));
         node.size = undo.size;
         node.mtimeMs = undo.mtimeMs;
         node.mode = undo.mode;
@@ -150,28 +162,24 @@ export async function statNode(node: VirtualNode): Promise<VirtualStat> {
   return { kind: node.kind, size, mtimeMs: node.mtimeMs ?? stats?.mtimeMs ?? 0, mode: node.mode ?? (stats ? stats.mode & 0o7777 : 0o755) };
 }
 
-/** Up to `length` bytes of the file as of the view, from `offset`. */
-export async function readNode(node: VirtualFile, offset: number, length: number, size: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
-  if (buffer.byteLength === 0) return buffer;
-  if (node.source !== undefined) {
-    const handle = await fs.open(node.source, 'r');
-    try {
-      let done = 0;
-      while (done < buffer.byteLength) {
-        const { bytesRead } = await handle.read(buffer, done, buffer.byteLength - done, offset + done);
-        if (bytesRead === 0) break;
-        done += bytesRead;
-      }
-    } finally {
-      await handle.close();
-    }
+/**
+ * Up to `length` bytes of the file as of the view, from `offset`: the source's bytes (read
+ * through `handle`, opened on `node.source`), zeros past its end, the patches on top.
+ */
+export async function readNode(node: VirtualFile, handle: FileHandle | undefined, offset: number, length: number, size: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(length, size - offset)));
+  let done = 0;
+  while (handle && done < buffer.byteLength) {
+    const { bytesRead } = await handle.read(buffer, done, buffer.byteLength - done, offset + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
   }
+  buffer.fill(0, done);
   const end = offset + buffer.byteLength;
   for (const patch of node.patches) {
     const from = Math.max(offset, patch.offset);
-    const to = Math.min(end, patch.offset + patch.data.byteLength);
-    if (from < to) buffer.set(patch.data.subarray(from - patch.offset, to - patch.offset), from - offset);
+    const to = Math.min(end, patch.offset + patch.length);
+    if (from < to) buffer.set(patch.load().subarray(from - patch.offset, to - patch.offset), from - offset);
   }
   return buffer;
 }

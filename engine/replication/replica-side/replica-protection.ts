@@ -115,6 +115,7 @@ export class ReplicaProtection {
       position: () => journal.position() * 2 + (journal.openTestWindowStart() === undefined ? 0 : 1),
       bases: () => this.basesFor(row),
       entries: () => journal.viewEntries(row),
+      undoOf: (jseq) => journal.undoOf(jseq),
       keptPath: (jseq) => journal.keep.pathOf(jseq),
     });
     this.views.set(id, view);

@@ -54,7 +54,8 @@ describe('Assured Recovery rollback', () => {
         position: () => replica.journal.position() * 2 + (testing.value ? 1 : 0),
         bases: async () => [testing.value && row.during_test === 0 ? baselineRoot(baseDir, 0) : replica.realTarget],
         entries: () => replica.journal.viewEntries(row),
-        keptPath: (jseq) => replica.journal.keep.pathOf(jseq),
+        undoOf: (jseq) => replica.journal.undoOf(jseq),
+      keptPath: (jseq) => replica.journal.keep.pathOf(jseq),
       });
 
     expect(sortedKeys(await viewState(viewOf(earlier))), 'earlier snapshot during the test').toEqual(sortedKeys(before));

@@ -23,6 +23,7 @@ export async function journaledReplica(settings: JournalSettings = KEEP_EVERYTHI
       position: () => journal.position(),
       bases: async () => [realTarget],
       entries: () => journal.viewEntries(snapshot),
+      undoOf: (jseq) => journal.undoOf(jseq),
       keptPath: (jseq) => journal.keep.pathOf(jseq),
     });
   return { work, target, realTarget, journal, applier, viewOf, realRootOf: async () => realTarget };

@@ -13,7 +13,7 @@ const sha = (data: Uint8Array): string => createHash('sha256').update(data).dige
 describe('snapshot views', () => {
   it('a file read while replication rewrites, truncates and finally removes it stays as it was at the snapshot', async () => {
     const replica = await journaledReplica();
-    const original = randomBytes(5 * 1024 * 1024 + 123);
+    const original = randomBytes(20 * 1024 * 1024 + 123);
     await replica.applier.apply({ op: 'put', root: 0, path: 'db/data.mdf', data: original, mtimeMs: 1_700_000_000_000, mode: 0o644 }, 1);
     const snapshot = replica.journal.pin({ id: 's', name: 's', purpose: 'user' });
     const hash = createHash('sha256');
