@@ -1,32 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
-import { launchChromium } from './helpers/browser';
-import { projectRoot, startConsoleProcess, type ConsoleProcess } from './helpers/console-process';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { projectRoot } from './helpers/console-process';
+import { useConsoleSession } from './helpers/console-session';
 import { treeSnapshot } from './helpers/file-trees';
 import { createScenarioThroughDialog, replicaRowText, rewindPointRows, rewindSummaryFigure, scenarioState } from './helpers/replication-manager-page';
 
 /** How long the engines get for each step on this machine (synchronizing a few files, shipping one change, a rewind). */
 const STEP = { timeout: 20_000, interval: 100 };
 
-let browser: Browser;
-let host: ConsoleProcess | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  removeTempDirs();
-});
+const { openConsole } = useConsoleSession();
 
 function writeMasterRoot(root: string): void {
   fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
@@ -44,18 +28,7 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
     writeMasterRoot(masterRoot);
     fs.mkdirSync(target);
 
-    host = await startConsoleProcess(path.join(work, 'data'));
-    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    const consoleHost = host;
-    onTestFailed(async () => {
-      const events = await page.getByRole('table', { name: 'Events' }).innerText({ timeout: 1000 }).catch(() => '(no Events pane)');
-      const dialogs = await page.getByRole('dialog').allInnerTexts().catch(() => []);
-      console.error(`Open dialogs:\n${dialogs.join('\n---\n')}\n\nEvents pane:\n${events}\n\nConsole host output:\n${consoleHost.output()}`);
-      await page.screenshot({ path: path.join(work, 'failure.png') }).catch(() => undefined);
-    });
-    await page.goto(host.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Connected');
+    const page = await openConsole(work);
 
     const name = 'Finance rewind';
     await createScenarioThroughDialog(page, { name, type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
@@ -186,11 +159,7 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
     const work = tempDir();
     const masterRoot = path.join(work, 'master');
     fs.mkdirSync(masterRoot);
-    host = await startConsoleProcess(path.join(work, 'data'));
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    await page.goto(host.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Connected');
+    const page = await openConsole(work);
     await createScenarioThroughDialog(page, { name: 'Options', type: 'SQLServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target: path.join(work, 'replica') });
     await page.getByRole('tab', { name: 'Properties' }).click();
     const form = page.getByRole('form', { name: 'Replication properties' });
@@ -218,11 +187,7 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
     const landing = path.join(target, path.relative('/', masterRoot));
     writeMasterRoot(masterRoot);
     fs.mkdirSync(target);
-    host = await startConsoleProcess(path.join(work, 'data'));
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    await page.goto(host.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Connected');
+    const page = await openConsole(work);
     const name = 'App integrity';
     await createScenarioThroughDialog(page, { name, type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
 

@@ -1,33 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
-import { launchChromium } from './helpers/browser';
-import { projectRoot, startConsoleProcess, type ConsoleProcess } from './helpers/console-process';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { projectRoot } from './helpers/console-process';
+import { useConsoleSession } from './helpers/console-session';
 import { patchFile, staysAbsent, treeSnapshot } from './helpers/file-trees';
 import { createScenarioThroughDialog, replicaFigure, replicaRowText, rootChanges, scenarioState } from './helpers/replication-manager-page';
 
 /** How long the engines get for each step on this machine (synchronizing a few files, shipping one change). */
 const STEP = { timeout: 20_000, interval: 100 };
 
-let browser: Browser;
-let host: ConsoleProcess | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
-
-afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  removeTempDirs();
-});
+const { openConsole } = useConsoleSession();
 
 /** A Master root with files of several sizes and a sub-folder, written as an application would. */
 function writeMasterRoot(root: string): void {
@@ -49,17 +33,7 @@ describe('Replication through the Replication Manager, console host and engine o
     writeMasterRoot(masterRoot);
     fs.mkdirSync(target);
 
-    host = await startConsoleProcess(path.join(work, 'data'));
-    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.setDefaultTimeout(10_000);
-    const consoleHost = host;
-    onTestFailed(async () => {
-      const events = await page.getByRole('table', { name: 'Events' }).innerText({ timeout: 1000 }).catch(() => '(no Events pane)');
-      console.error(`Events pane:\n${events}\n\nConsole host output:\n${consoleHost.output()}`);
-      await page.screenshot({ path: path.join(work, 'failure.png') }).catch(() => undefined);
-    });
-    await page.goto(host.url);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Connected');
+    const page = await openConsole(work);
 
     const name = 'Finance replication';
     await createScenarioThroughDialog(page, { name, type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });

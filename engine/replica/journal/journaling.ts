@@ -61,21 +61,49 @@ export async function firstMissingParent(realRoot: string, relativePath: string)
   return parent === '' ? undefined : firstMissing(realRoot, parent);
 }
 
-/** The bytes an in-place write of `ranges` and a resize to `newSize` would overwrite or cut off. */
+/** Granularity at which a write's new bytes are compared with the old ones. */
+const COMPARE_BLOCK = 256;
+
+/**
+ * The bytes an in-place write of `ranges` and a resize to `newSize` would change: for each
+ * range only the blocks whose old bytes differ from the new ones (the Master sends whole
+ * blocks for a small edit), plus whatever a shrink cuts off.
+ */
 export async function beforeImages(
   handle: FileHandle,
   oldSize: number,
   ranges: readonly { offset: number; data: Uint8Array }[],
   newSize: number,
 ): Promise<{ offset: number; data: Uint8Array }[]> {
-  const wanted = ranges.map((range) => ({ offset: range.offset, end: Math.min(range.offset + range.data.byteLength, oldSize) }));
-  if (newSize < oldSize) wanted.push({ offset: newSize, end: oldSize });
-  const images = [];
-  for (const { offset, end } of wanted) {
-    if (end <= offset) continue;
-    const data = Buffer.alloc(end - offset);
-    const { bytesRead } = await handle.read(data, 0, data.byteLength, offset);
-    images.push({ offset, data: data.subarray(0, bytesRead) });
+  const images: { offset: number; data: Uint8Array }[] = [];
+  for (const range of ranges) {
+    const end = Math.min(range.offset + range.data.byteLength, oldSize);
+    if (end <= range.offset) continue;
+    const old = Buffer.alloc(end - range.offset);
+    const { bytesRead } = await handle.read(old, 0, old.byteLength, range.offset);
+    images.push(...changedRuns(old.subarray(0, bytesRead), range.data, range.offset));
+  }
+  if (newSize < oldSize) {
+    const tail = Buffer.alloc(oldSize - newSize);
+    const { bytesRead } = await handle.read(tail, 0, tail.byteLength, newSize);
+    images.push({ offset: newSize, data: tail.subarray(0, bytesRead) });
   }
   return images;
+}
+
+/** Runs of `old` (at file offset `offset`) whose blocks differ from `next`. Pure. */
+export function changedRuns(old: Buffer, next: Uint8Array, offset: number): { offset: number; data: Uint8Array }[] {
+  const runs: { offset: number; data: Uint8Array }[] = [];
+  let start = -1;
+  for (let at = 0; at <= old.byteLength; at += COMPARE_BLOCK) {
+    const stop = Math.min(at + COMPARE_BLOCK, old.byteLength);
+    const differs = at < old.byteLength && Buffer.compare(old.subarray(at, stop), next.subarray(at, stop)) !== 0;
+    if (differs && start < 0) start = at;
+    if (!differs && start >= 0) {
+      runs.push({ offset: offset + start, data: old.subarray(start, at) });
+      start = -1;
+    }
+  }
+  if (start >= 0) runs.push({ offset: offset + start, data: old.subarray(start) });
+  return runs;
 }

@@ -2,8 +2,8 @@ import { useState, type ReactElement } from 'react';
 import type { ChannelResponse, ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useProtection } from '../../store/protection';
 import { defaultBookmarkName } from './rewind-points';
 
@@ -37,16 +37,7 @@ export function BookmarkDialog({ scenario, onClose }: { scenario: Scenario; onCl
           Bookmark &quot;{done.name}&quot; set on {done.replicas} {done.replicas === 1 ? 'Replica' : 'Replicas'}.
         </p>
       ) : (
-        <form
-          id="bookmark-form"
-          className="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          {error && <ErrorBanner error={error} />}
+        <SubmitForm id="bookmark-form" error={error} onSubmit={submit}>
           <p>
             Marks the current state of every Replica of <strong>{scenario.name}</strong>, so Rewind can return to it by name — for example before an update
             or a risky change.
@@ -54,7 +45,7 @@ export function BookmarkDialog({ scenario, onClose }: { scenario: Scenario; onCl
           <Field id="bookmark-name" label="Bookmark name" error={error?.fields?.name}>
             <input {...inputProps('bookmark-name', error?.fields?.name)} value={name} maxLength={200} autoFocus onChange={(event) => setName(event.target.value)} />
           </Field>
-        </form>
+        </SubmitForm>
       )}
     </Dialog>
   );

@@ -2,8 +2,8 @@ import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useProtection } from '../../store/protection';
 
 interface CreateSnapshotDialogProps {
@@ -27,23 +27,14 @@ export function CreateSnapshotDialog({ scenario, replica, onClose }: CreateSnaps
   };
   return (
     <Dialog title="Create snapshot" onClose={onClose} footer={<DialogButtons confirmLabel="Create" form="create-snapshot-form" busy={busy} onCancel={onClose} />}>
-      <form
-        id="create-snapshot-form"
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {error && <ErrorBanner error={error} />}
+      <SubmitForm id="create-snapshot-form" error={error} onSubmit={submit}>
         <p>
           A read-only view of Replica <strong>{replica.host}</strong> as it is now. Replication pauses only while it is taken; it is kept until released.
         </p>
         <Field id="snapshot-name" label="Snapshot name" error={error?.fields?.name}>
           <input {...inputProps('snapshot-name', error?.fields?.name)} value={name} maxLength={200} autoFocus placeholder="Default: the date and time" onChange={(event) => setName(event.target.value)} />
         </Field>
-      </form>
+      </SubmitForm>
     </Dialog>
   );
 }

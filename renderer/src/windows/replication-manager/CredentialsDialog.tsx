@@ -2,8 +2,8 @@ import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useScenarios } from '../../store/scenarios';
 import { checkCredentials, credentialsErrorsByField, type CredentialsErrors, type CredentialsRow } from './credentials-form';
 
@@ -54,17 +54,7 @@ export function CredentialsDialog({ scenario, hosts, onClose }: CredentialsDialo
       onClose={onClose}
       footer={<DialogButtons confirmLabel="Run" form="engine-credentials-form" busy={busy} onCancel={onClose} />}
     >
-      <form
-        id="engine-credentials-form"
-        className="form"
-        noValidate
-        autoComplete="off"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {error && <ErrorBanner error={error} />}
+      <SubmitForm id="engine-credentials-form" autoComplete="off" error={error} onSubmit={submit}>
         <p>
           To run <strong>{scenario.name}</strong>, enter the engine administrator&apos;s credentials for each host below. They are kept in this
           manager&apos;s memory only.
@@ -96,7 +86,7 @@ export function CredentialsDialog({ scenario, hosts, onClose }: CredentialsDialo
             </fieldset>
           );
         })}
-      </form>
+      </SubmitForm>
     </Dialog>
   );
 }

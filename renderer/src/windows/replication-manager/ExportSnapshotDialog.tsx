@@ -2,8 +2,8 @@ import { useState, type ReactElement } from 'react';
 import type { ChannelResponse, ErrorInfo, Scenario, SnapshotInfo } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useProtection } from '../../store/protection';
 import { formatBytes, formatCount } from './format';
 
@@ -57,16 +57,7 @@ export function ExportSnapshotDialog({ scenario, replica, snapshot, onClose }: E
           Exported {formatCount(done.files)} files and {formatCount(done.directories)} folders ({formatBytes(done.bytes)}) to {done.destination} on {replica.host}.
         </p>
       ) : (
-        <form
-          id="export-snapshot-form"
-          className="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          {error && <ErrorBanner error={error} />}
+        <SubmitForm id="export-snapshot-form" error={error} onSubmit={submit}>
           <p>
             Copies a folder of the snapshot <strong>{snapshot.name}</strong> of Replica {replica.host} to a new folder on that host, for tools that need plain files.
           </p>
@@ -76,7 +67,7 @@ export function ExportSnapshotDialog({ scenario, replica, snapshot, onClose }: E
           <Field id="export-destination" label={`New folder on ${replica.host}`} error={destinationError}>
             <input {...inputProps('export-destination', destinationError)} value={destination} spellCheck={false} autoFocus onChange={(event) => setDestination(event.target.value)} />
           </Field>
-        </form>
+        </SubmitForm>
       )}
     </Dialog>
   );

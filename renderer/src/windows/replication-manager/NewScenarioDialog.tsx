@@ -2,8 +2,8 @@ import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, ScenarioType } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useScenarios } from '../../store/scenarios';
 import { EMPTY_FORM, errorsByControl, toDraft, type DraftForm } from './scenario-draft-form';
 
@@ -38,16 +38,7 @@ export function NewScenarioDialog({ onClose }: { onClose(): void }): ReactElemen
       onClose={onClose}
       footer={<DialogButtons confirmLabel="Create" form="new-scenario-form" busy={busy} onCancel={onClose} />}
     >
-      <form
-        id="new-scenario-form"
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {error && <ErrorBanner error={error} />}
+      <SubmitForm id="new-scenario-form" error={error} onSubmit={submit}>
         <Field id="scenario-name" label="Scenario name" error={fieldErrors.name}>
           <input {...inputProps('scenario-name', fieldErrors.name)} value={form.name} autoFocus onChange={(event) => update({ name: event.target.value })} />
         </Field>
@@ -110,7 +101,7 @@ export function NewScenarioDialog({ onClose }: { onClose(): void }): ReactElemen
             </button>
           </div>
         </div>
-      </form>
+      </SubmitForm>
     </Dialog>
   );
 }

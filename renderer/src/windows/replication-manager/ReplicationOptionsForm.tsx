@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field, inputProps } from '../../components/Field';
+import { SubmitForm } from '../../components/SubmitForm';
 import { useScenarios } from '../../store/scenarios';
 import { AssuredRecoveryOptionsFields } from './AssuredRecoveryOptionsFields';
 import { OptionTextField } from './OptionTextField';
@@ -56,16 +56,7 @@ export function ReplicationOptionsForm({ scenario }: { scenario: Scenario }): Re
   };
 
   return (
-    <form
-      className="form options-form"
-      aria-label="Replication properties"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      {error && <ErrorBanner error={error} />}
+    <SubmitForm className="form options-form" aria-label="Replication properties" error={error} onSubmit={save}>
       <fieldset disabled={running} className="options-groups">
         {running && <p className="note">Stop the scenario to edit its properties.</p>}
         <fieldset className="options-group">
@@ -101,6 +92,6 @@ export function ReplicationOptionsForm({ scenario }: { scenario: Scenario }): Re
           {!saved && Object.keys(fieldErrors).length > 0 && <span className="field-error">Correct the fields marked above.</span>}
         </div>
       </fieldset>
-    </form>
+    </SubmitForm>
   );
 }

@@ -2,17 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChangeRecord } from '../../../../engine/replication/change-record';
-
-/** A seeded PRNG (mulberry32), so a failing workload can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as seededRandom } from '../../../processes/helpers/random-workload';
 
 /**
  * Generates change records against a model of the tree they build, covering every operation:
