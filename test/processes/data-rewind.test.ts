@@ -66,6 +66,8 @@ describe('Data Rewind between engine processes', () => {
     const applying = await replica.waitFor('applying the workload', (status) => status.journal.entries >= entriesBefore + 20);
     await replicaEngine.kill();
     await workload;
+    // More changes while it is down, so some are certainly applied after the restart.
+    await randomWorkload(root, 23, 60);
     await replicaEngine.start();
     await waitForQuiet(master, scenario.scenarioId, root, replicaDir);
     expect((await replica.journal()).entries, 'changes were applied after the restart').toBeGreaterThan(applying.journal.entries);
