@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,6 +154,47 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
     await page.getByRole('dialog', { name: 'Release snapshot' }).getByRole('button', { name: 'Release' }).click();
     await expect.poll(() => page.getByText('No snapshots of Replica localhost.').isVisible(), STEP).toBe(true);
     expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('names the snapshot that keeps the journal over its size limit, and trims once it is released', async () => {
+    const work = tempDir();
+    const masterRoot = path.join(work, 'master', 'db');
+    const target = path.join(work, 'replica');
+    const landing = path.join(target, path.relative('/', masterRoot));
+    fs.mkdirSync(masterRoot, { recursive: true });
+    fs.writeFileSync(path.join(masterRoot, 'data.mdf'), randomBytes(3 * 1024 * 1024));
+    fs.mkdirSync(target);
+    const page = await openConsole(work);
+    await createScenarioThroughDialog(page, { name: 'Small journal', type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    const form = page.getByRole('form', { name: 'Replication properties' });
+    await form.getByLabel('Maximum journal size (MB)').fill('2');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByText('Saved.').isVisible()).toBe(true);
+    await page.getByRole('toolbar', { name: 'Scenario actions' }).getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(masterRoot));
+
+    await page.getByRole('tab', { name: 'Snapshots' }).click();
+    await page.getByRole('button', { name: 'Create snapshot of Replica localhost' }).click();
+    const create = page.getByRole('dialog', { name: 'Create snapshot' });
+    await create.getByLabel('Snapshot name').fill('Pinned for backup');
+    await create.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => create.isVisible()).toBe(false);
+    // Two whole rewrites: the journal keeps 6 MiB of before-images, and the snapshot needs them.
+    for (let round = 0; round < 2; round++) {
+      fs.writeFileSync(path.join(masterRoot, 'data.mdf'), randomBytes(3 * 1024 * 1024));
+      await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(masterRoot));
+    }
+    const warning = 'Journal over its limit: snapshot "Pinned for backup" keeps it from being trimmed';
+    await expect.poll(() => page.getByText(warning).isVisible(), STEP).toBe(true);
+
+    await page.getByRole('button', { name: 'Release snapshot Pinned for backup' }).click();
+    await page.getByRole('dialog', { name: 'Release snapshot' }).getByRole('button', { name: 'Release' }).click();
+    await expect.poll(() => page.getByText(warning).isVisible(), STEP).toBe(false);
+    // Trimmed under its limit again: the share of the maximum the Size row shows is at most 100%.
+    const journal = page.getByRole('table', { name: 'Rewind journal of Replica localhost' });
+    const share = async (): Promise<number> => Number(/\((\d+)%\)/.exec((await journal.textContent()) ?? '')?.[1] ?? Number.NaN);
+    await expect.poll(share, STEP).toBeLessThanOrEqual(100);
   });
 
   it('checks the Recovery and Assured Recovery properties before saving them', async () => {
