@@ -71,6 +71,8 @@ export const channels = {
     response: SnapshotExportReplySchema,
   },
   'ar.start': { request: ReplicaRefSchema, response: ArStatusSchema },
+  /** Kills the running test command, skips the rest, and rolls the Replica back. */
+  'ar.stop': { request: ReplicaRefSchema, response: ArStatusSchema },
   'events.list': {
     request: z.object({
       limit: z.number().int().min(1).max(100_000),

@@ -50,6 +50,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, shell: 
     'snapshot.browse': ({ id, replicaId, snapshotId, path }) => protection.browseSnapshot(id, replicaId, snapshotId, path),
     'snapshot.export': ({ id, replicaId, snapshotId, path, destination }) => protection.exportSnapshot(id, replicaId, snapshotId, path, destination),
     'ar.start': ({ id, replicaId }) => protection.startTest(id, replicaId),
+    'ar.stop': ({ id, replicaId }) => protection.stopTest(id, replicaId),
     'events.list': (query) => engine.events.list(query),
   };
 }

@@ -95,4 +95,9 @@ export class ProtectionControl {
     if (scenario.status.state !== 'running') throw new UserError('E1505', `scenario "${scenario.name}" is not running`);
     return ArStatusSchema.parse(await engine.call('replica.ar-start', { scenarioId: id, replicaId, trigger }));
   }
+
+  async stopTest(id: string, replicaId: string): Promise<ArStatus> {
+    const { engine } = this.control.replicaEngine(id, replicaId);
+    return ArStatusSchema.parse(await engine.call('replica.ar-stop', { scenarioId: id, replicaId }));
+  }
 }

@@ -218,6 +218,12 @@ export const catalogue = {
     reason: 'A bookmark marks the current position of replication; a stopped scenario has none.',
     action: 'Run the scenario, then set the bookmark.',
   },
+  E1511: {
+    module: 'Assured Recovery',
+    title: 'No Assured Recovery test is running on this Replica',
+    reason: 'The test finished (or was never started) before the stop request arrived.',
+    action: 'See the last report in the Host pane; nothing needs to be stopped.',
+  },
   E1207: {
     module: 'Engine connection',
     title: 'The engine cannot listen on its port',

@@ -83,6 +83,8 @@ export const ArStepSchema = z.object({
   command: z.string(),
   exitCode: z.number().nullable(),
   timedOut: z.boolean(),
+  /** Stopped by the user (Stop test). */
+  aborted: z.boolean().default(false),
   durationMs: z.number(),
   /** The last lines the command printed (stdout and stderr). */
   output: z.string(),
@@ -93,6 +95,8 @@ export const ArReportSchema = z.object({
   finishedAt: z.number(),
   result: z.enum(['passed', 'failed']),
   trigger: z.enum(['user', 'schedule', 'backup']),
+  /** The user stopped the test before its commands finished. */
+  stopped: z.boolean().default(false),
   steps: z.array(ArStepSchema),
   /** Paths the test changed on the Replica, all rolled back. */
   rolledBack: z.object({ restored: z.number(), removed: z.number() }),

@@ -268,4 +268,34 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
     await page.screenshot({ path: path.join(projectRoot, 'docs/screenshots/assured-recovery.png') });
     expect(await page.getByRole('alert').count()).toBe(0);
   });
+
+  it('stops a hung Assured Recovery test from the Host pane; the Replica is rolled back', async () => {
+    const work = tempDir();
+    const masterRoot = path.join(work, 'master', 'app');
+    const target = path.join(work, 'replica');
+    const landing = path.join(target, path.relative('/', masterRoot));
+    writeMasterRoot(masterRoot);
+    fs.mkdirSync(target);
+    const page = await openConsole(work);
+    await createScenarioThroughDialog(page, { name: 'Hung test', type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
+    await page.getByRole('tab', { name: 'Properties' }).click();
+    const form = page.getByRole('form', { name: 'Replication properties' });
+    await form.getByLabel('Assured Recovery (integrity testing of the Replica)').check();
+    await form.getByLabel('Start command (starts the application on the Replica)').fill('echo started > "$UNDERSTUDY_REPLICA_ROOT/app.lock"');
+    await form.getByLabel('Verify command (checks the application)').fill('sleep 120');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByText('Saved.').isVisible()).toBe(true);
+    const toolbar = page.getByRole('toolbar', { name: 'Scenario actions' });
+    await toolbar.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(masterRoot));
+
+    await toolbar.getByRole('button', { name: 'Assured Recovery test' }).click();
+    const status = page.getByRole('group', { name: 'Assured Recovery of Replica localhost' });
+    await expect.poll(() => status.textContent(), STEP).toContain('Testing: verify');
+    await status.getByRole('button', { name: 'Stop test of Replica localhost' }).click();
+    await expect.poll(() => status.textContent(), STEP).toContain('Last test: Stopped');
+    const steps = page.getByRole('table', { name: 'Last test steps of Replica localhost' });
+    expect(await steps.getByRole('row').allInnerTexts()).toContainEqual(expect.stringMatching(/^Verify\s+sleep 120\s+Stopped by the user/));
+    await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(masterRoot));
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProtectionSettings } from '../../engine/replica/protection-settings';
 import type { EngineProcess } from './helpers/engine-process';
 import { replicaRoot, replicatingPair, useEngines, type ReplicatingPair } from './helpers/engine-fleet';
-import { pollUntil, protection, ReplicaHandle, waitForQuiet } from './helpers/protection-client';
+import { call, pollUntil, protection, ReplicaHandle, waitForQuiet } from './helpers/protection-client';
 import { treesEqual } from './helpers/tree-compare';
 
 const engine = useEngines();
@@ -111,5 +111,26 @@ describe('Assured Recovery between engine processes', () => {
     await waitForQuiet(master, scenario.scenarioId, root, replicaDir);
     expect(fs.existsSync(path.join(replicaDir, 'ar-created.txt'))).toBe(false);
     expect(synchronizations(master), 'no resynchronization after the interrupted test').toBe(1);
+  });
+
+  it('Stop test kills a hung verify command at once, still runs the stop command, and rolls the Replica back', async () => {
+    const { master, root, replicaDir, handle: replica, scenario } = await arPair({ arStartCommand: START, arVerifyCommand: 'sleep 60', arStopCommand: 'true' });
+    await replica.startTest();
+    await replica.waitFor('verify step', (status) => status.ar.state === 'testing' && status.ar.step === 'verify');
+    const stoppedAt = Date.now();
+    await call(replica.engine, 'replica.ar-stop', { scenarioId: replica.scenarioId, replicaId: replica.replicaId });
+    const done = await replica.waitFor('test stopped', (status) => status.ar.state === 'idle' && status.ar.lastReport !== null, 15_000);
+    expect(Date.now() - stoppedAt, 'the sleeping command did not run to its end').toBeLessThan(15_000);
+    const report = done.ar.lastReport;
+    expect(report?.result).toBe('failed');
+    expect(report?.stopped).toBe(true);
+    expect(report?.steps.map((step) => [step.name, step.aborted])).toEqual([
+      ['start', false],
+      ['verify', true],
+      ['stop', false],
+    ]);
+    await waitForQuiet(master, scenario.scenarioId, root, replicaDir);
+    expect(fs.existsSync(path.join(replicaDir, 'ar-created.txt'))).toBe(false);
+    await expect(call(replica.engine, 'replica.ar-stop', { scenarioId: replica.scenarioId, replicaId: replica.replicaId })).rejects.toMatchObject({ info: { code: 'E1511' } });
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { replicaRoot, replicatingPair, useEngines } from './helpers/engine-fleet';
 import { prng } from './helpers/random-workload';
-import { call, copyTree, protection, ReplicaHandle, waitForQuiet } from './helpers/protection-client';
+import { call, copyTree, pollUntil, protection, ReplicaHandle, waitForQuiet } from './helpers/protection-client';
 import { treesEqual } from './helpers/tree-compare';
 
 const engine = useEngines();
@@ -132,5 +132,24 @@ describe('snapshots and journal retention between engine processes', () => {
     const released = await replica.journal();
     expect(released.trimBlockedBy).toBeNull();
     expect(released.bytes).toBeLessThanOrEqual(limit);
+  });
+
+  it('SQLServer snapshots taken for backup keep the newest "Number of snapshots to keep"; user snapshots stay until released', async () => {
+    const { scenario } = await replicatingPair(engine, {}, {
+      protection: protection({ type: 'SQLServer', snapshotsToKeep: 2 }),
+      prepareRoot: (dir) => fs.writeFileSync(path.join(dir, 'main.mdf'), randomBytes(64 * 1024)),
+    });
+    const replica = ReplicaHandle.of(scenario);
+    await pollUntil('the Replica to be synchronized', () => replica.hello(), (hello) => hello.synced);
+    const user = await replica.createSnapshot('kept by the user');
+    for (const name of ['backup 1', 'backup 2', 'backup 3']) {
+      await call(replica.engine, 'replica.snapshot-create', { scenarioId: replica.scenarioId, replicaId: replica.replicaId, name, purpose: 'backup' });
+    }
+    const kept = (await replica.status()).snapshots;
+    expect(kept.map((snapshot) => [snapshot.name, snapshot.purpose])).toEqual([
+      [user.name, 'user'],
+      ['backup 2', 'rotating'],
+      ['backup 3', 'rotating'],
+    ]);
   });
 });

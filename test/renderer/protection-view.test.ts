@@ -57,10 +57,11 @@ const report: ArReport = {
   finishedAt: at(2, 31, 12),
   result: 'failed',
   trigger: 'schedule',
+  stopped: false,
   steps: [
-    { name: 'start', command: 'net start MSSQLSERVER', exitCode: 0, timedOut: false, durationMs: 4200, output: '' },
-    { name: 'verify', command: 'sqlcmd -Q "DBCC CHECKDB"', exitCode: 1, timedOut: false, durationMs: 61_000, output: 'error' },
-    { name: 'stop', command: '', exitCode: null, timedOut: false, durationMs: 0, output: '' },
+    { name: 'start', command: 'net start MSSQLSERVER', exitCode: 0, timedOut: false, aborted: false, durationMs: 4200, output: '' },
+    { name: 'verify', command: 'sqlcmd -Q "DBCC CHECKDB"', exitCode: 1, timedOut: false, aborted: false, durationMs: 61_000, output: 'error' },
+    { name: 'stop', command: '', exitCode: null, timedOut: false, aborted: false, durationMs: 0, output: '' },
   ],
   rolledBack: { restored: 3, removed: 2 },
   spooled: 1500,
@@ -85,9 +86,13 @@ describe('Assured Recovery in the Host pane', () => {
       { name: 'Verify', command: 'sqlcmd -Q "DBCC CHECKDB"', exit: 'Exit code 1', duration: '1 min 1 s' },
       { name: 'Stop', command: '(none)', exit: 'Not run', duration: '0 ms' },
     ]);
-    expect(arStepRows({ ...report, steps: [{ ...report.steps[0], name: 'start', command: 'x', exitCode: null, timedOut: true, durationMs: 600_000, output: '' }] })).toEqual([
+    expect(arStepRows({ ...report, steps: [{ name: 'start', command: 'x', exitCode: null, timedOut: true, aborted: false, durationMs: 600_000, output: '' }] })).toEqual([
       { name: 'Start', command: 'x', exit: 'Timed out', duration: '10 min 0 s' },
     ]);
+    expect(arStepRows({ ...report, steps: [{ name: 'verify', command: 'y', exitCode: null, timedOut: false, aborted: true, durationMs: 2000, output: '' }] })).toEqual([
+      { name: 'Verify', command: 'y', exit: 'Stopped by the user', duration: '2.0 s' },
+    ]);
+    expect(arReportLine({ ...report, stopped: true })).toBe('Stopped in 1 min 12 s, scheduled, 2026-11-26 02:30:00');
     expect(arAftermath(report)).toBe('5 test changes rolled back (3 restored, 2 removed); 1,500 spooled changes applied afterwards');
     expect(arAftermath({ ...report, rolledBack: { restored: 0, removed: 1 }, spooled: 1 })).toBe('1 test change rolled back (0 restored, 1 removed); 1 spooled change applied afterwards');
   });

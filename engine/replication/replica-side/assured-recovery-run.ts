@@ -28,6 +28,7 @@ type Step = ArReport['steps'][number];
  */
 export class AssuredRecoveryRun {
   private status: ArStatus;
+  private stopping: AbortController | undefined;
 
   constructor(
     private readonly session: ReplicaSession,
@@ -82,12 +83,23 @@ export class AssuredRecoveryRun {
     if (!this.session.current.synced) throw new UserError('E1505', `the Replica of "${this.name}" is not synchronized`);
     const startedAt = Date.now();
     this.setStatus('preparing', 'baseline', startedAt);
+    this.stopping = new AbortController();
     const release = await this.session.hold();
     const unmute = this.session.outsideWrites.mute();
     void this.run({ phase: 'preparing', startedAt, trigger }, release, unmute).catch((error: unknown) => {
       this.note('error', `Assured Recovery test of "${this.name}" could not complete: ${error instanceof Error ? error.message : String(error)}`);
       this.setIdle();
     });
+    return this.status;
+  }
+
+  /** Stops the running test: its command is killed, the others skipped except the stop command, and the rollback runs as usual. */
+  stop(): ArStatus {
+    if (!this.stopping || this.status.state === 'idle') throw new UserError('E1511', `the Replica of "${this.name}"`);
+    if (!this.stopping.signal.aborted) {
+      this.note('warning', `Assured Recovery test of "${this.name}" stopped by the user; rolling the Replica back`);
+      this.stopping.abort();
+    }
     return this.status;
   }
 
@@ -119,9 +131,11 @@ export class AssuredRecoveryRun {
       ['verify', settings.arVerifyCommand],
       ['stop', settings.arStopCommand],
     ] as const) {
-      if (command.trim() === '' || (failed && name === 'verify')) continue;
+      const stopped = this.stopping?.signal.aborted === true;
+      // After a failure or a stop the application is still stopped (the stop command always runs).
+      if (command.trim() === '' || ((failed || stopped) && name !== 'stop')) continue;
       this.setStatus('testing', name, state.startedAt);
-      const outcome = await runTestCommand(command, env, settings.arTimeoutSeconds * 1000);
+      const outcome = await runTestCommand(command, env, settings.arTimeoutSeconds * 1000, stopped ? undefined : this.stopping?.signal);
       steps.push({ name, command, ...outcome });
       if (outcome.exitCode !== 0) failed = true;
     }
@@ -142,12 +156,14 @@ export class AssuredRecoveryRun {
         return counts;
       });
       await fs.rm(this.dir, { recursive: true, force: true });
-      const failed = steps.some((step) => step.exitCode !== 0) || manifest === undefined || steps.length === 0;
+      const stopped = this.stopping?.signal.aborted === true;
+      const failed = stopped || steps.some((step) => step.exitCode !== 0) || manifest === undefined || steps.length === 0;
       const report: ArReport = {
         startedAt: state.startedAt,
         finishedAt: Date.now(),
         result: failed ? 'failed' : 'passed',
         trigger: state.trigger,
+        stopped,
         steps,
         rolledBack,
         spooled: this.session.pending(),
@@ -156,12 +172,15 @@ export class AssuredRecoveryRun {
       this.status = { state: 'idle', since: null, step: null, lastReport: report };
       const summary = `${rolledBack.restored} restored, ${rolledBack.removed} removed; ${report.spooled} spooled change(s) now applied`;
       if (failed) {
-        const detail = steps.map((step) => `${step.name} exit ${step.exitCode ?? 'none'}${step.timedOut ? ' (timed out)' : ''}`).join(', ') || 'interrupted';
+        const detail = stopped
+          ? 'stopped by the user'
+          : steps.map((step) => `${step.name} exit ${step.exitCode ?? 'none'}${step.timedOut ? ' (timed out)' : ''}`).join(', ') || 'interrupted';
         this.note('error', `Assured Recovery test of "${this.name}" failed (${detail}); Replica rolled back: ${summary}`, 'E1507');
       } else {
         this.note('info', `Assured Recovery test of "${this.name}" passed in ${report.finishedAt - report.startedAt} ms; Replica rolled back: ${summary}`);
       }
     } finally {
+      this.stopping = undefined;
       unmute();
       release();
       if (this.status.state !== 'idle') this.setIdle();

@@ -47,5 +47,6 @@ export function protectionChannels(
       const { trigger } = ReplicaRef.extend({ trigger: z.enum(['user', 'schedule', 'backup']).default('user') }).parse(body);
       return one(body).startTest(trigger);
     },
+    'replica.ar-stop': (body) => one(body).stopTest(),
   };
 }

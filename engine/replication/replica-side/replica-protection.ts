@@ -176,6 +176,10 @@ export class ReplicaProtection {
     return this.ar.start(trigger);
   }
 
+  stopTest(): ArStatus {
+    return this.ar.stop();
+  }
+
   private resolve(target: RewindTarget): number {
     const journal = this.session.journal;
     if (target.kind === 'bookmark') {

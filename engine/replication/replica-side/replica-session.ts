@@ -20,6 +20,8 @@ const InboxEntrySchema = z.object({ seq: z.number().int().min(1), at: z.number()
 const APPLY_BATCH = 256;
 const APPLY_BATCH_BYTES = 16 * 1024 * 1024;
 const RETRY_MS = 2000;
+/** Rewind points also age out while no change arrives. */
+const TRIM_EVERY_MS = 60_000;
 
 /**
  * One Replica of one scenario on this engine. Records arrive in Master sequence order and
@@ -35,6 +37,7 @@ export class ReplicaSession extends EventEmitter {
   private closed = false;
   private holds = 0;
   private trimBlockedBy: string | null = null;
+  private trimTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly dir: string,
@@ -86,6 +89,7 @@ export class ReplicaSession extends EventEmitter {
   /** Starts applying queued records (after whatever must hold them, such as an unfinished test, is in place). */
   start(): void {
     this.kick();
+    this.trimTimer = setInterval(() => void this.trimJournal().catch(() => undefined), TRIM_EVERY_MS).unref();
   }
 
   get current(): ReplicaState {
@@ -154,6 +158,7 @@ export class ReplicaSession extends EventEmitter {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.trimTimer);
     await this.draining;
     await this.outsideWrites.stop();
     await this.inbox.close();
@@ -210,6 +215,7 @@ export class ReplicaSession extends EventEmitter {
   }
 
   private async trimJournal(): Promise<void> {
+    if (this.closed) return;
     await this.journal.trim();
     const blockedBy = this.journal.status().trimBlockedBy;
     if (blockedBy !== null && blockedBy !== this.trimBlockedBy && this.state.protection.dataRewind) {

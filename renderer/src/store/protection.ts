@@ -17,6 +17,7 @@ interface ProtectionState {
   releaseSnapshot(ref: SnapshotRef): Promise<Result<ChannelResponse<'snapshot.release'>>>;
   exportSnapshot(request: ChannelRequest<'snapshot.export'>): Promise<Result<ChannelResponse<'snapshot.export'>>>;
   startAr(id: string, replicaId: string): Promise<Result<ChannelResponse<'ar.start'>>>;
+  stopAr(id: string, replicaId: string): Promise<Result<ChannelResponse<'ar.stop'>>>;
   setBookmark(id: string, name: string | undefined): Promise<Result<ChannelResponse<'rewind.bookmark'>>>;
   rewind(request: ChannelRequest<'rewind.run'>): Promise<Result<ChannelResponse<'rewind.run'>>>;
 }
@@ -59,6 +60,7 @@ export const useProtection = create<ProtectionState>((set, get) => {
     releaseSnapshot: (ref) => thenRefresh(ref.id, api.invoke('snapshot.release', ref)),
     exportSnapshot: (request) => api.invoke('snapshot.export', request),
     startAr: (id, replicaId) => thenRefresh(id, api.invoke('ar.start', { id, replicaId })),
+    stopAr: (id, replicaId) => thenRefresh(id, api.invoke('ar.stop', { id, replicaId })),
     setBookmark: (id, name) => thenRefresh(id, api.invoke('rewind.bookmark', { id, name })),
     async rewind(request) {
       const result = await thenRefresh(request.id, api.invoke('rewind.run', request));

@@ -12,10 +12,11 @@ interface ArReplicaStatusProps {
   /** Assured Recovery is off: show the Replica only when it has a report from an earlier test. */
   hideWhenOff: boolean;
   onStart(): void;
+  onStop(): void;
 }
 
 /** One Replica's Assured Recovery: state (and step) now, and the last test's result with each step's exit code. */
-export function ArReplicaStatus({ scenario, replica, canStart, hideWhenOff, onStart }: ArReplicaStatusProps): ReactElement | null {
+export function ArReplicaStatus({ scenario, replica, canStart, hideWhenOff, onStart, onStop }: ArReplicaStatusProps): ReactElement | null {
   const ar = useProtection((state) => replicaProtection(state, scenario.id, replica.id)?.ar);
   const idle = ar === undefined || ar.state === 'idle';
   const report = ar?.lastReport ?? null;
@@ -38,6 +39,16 @@ export function ArReplicaStatus({ scenario, replica, canStart, hideWhenOff, onSt
         >
           Start test
         </button>
+        {ar && (ar.state === 'preparing' || ar.state === 'testing') && (
+          <button
+            type="button"
+            aria-label={`Stop test of Replica ${replica.host}`}
+            title="Kill the running test command, skip the others, and roll the Replica back"
+            onClick={onStop}
+          >
+            Stop test
+          </button>
+        )}
       </div>
       {report && (
         <div className="ar-report">

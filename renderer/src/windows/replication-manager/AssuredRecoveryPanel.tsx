@@ -7,6 +7,7 @@ import { ArReplicaStatus } from './ArReplicaStatus';
 /** The Host pane's Assured Recovery part: each Replica's test state and last report, and a button to test it now. */
 export function AssuredRecoveryPanel({ scenario }: { scenario: Scenario }): ReactElement {
   const startAr = useProtection((state) => state.startAr);
+  const stopAr = useProtection((state) => state.stopAr);
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [starting, setStarting] = useState<string | undefined>();
   const running = scenario.status.state === 'running';
@@ -16,6 +17,11 @@ export function AssuredRecoveryPanel({ scenario }: { scenario: Scenario }): Reac
     setError(undefined);
     const result = await startAr(scenario.id, replicaId);
     setStarting(undefined);
+    if (!result.ok) setError(result.error);
+  };
+  const stop = async (replicaId: string): Promise<void> => {
+    setError(undefined);
+    const result = await stopAr(scenario.id, replicaId);
     if (!result.ok) setError(result.error);
   };
   return (
@@ -40,6 +46,7 @@ export function AssuredRecoveryPanel({ scenario }: { scenario: Scenario }): Reac
           replica={replica}
           canStart={running && enabled && starting === undefined}
           onStart={() => void start(replica.id)}
+          onStop={() => void stop(replica.id)}
         />
       ))}
     </section>

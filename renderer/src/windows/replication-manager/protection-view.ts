@@ -45,7 +45,7 @@ export function arStateLabel(status: ArStatus): string {
 
 /** One line about the last test: its result, how long it took, what started it. */
 export function arReportLine(report: ArReport): string {
-  const result = report.result === 'passed' ? 'Passed' : 'Failed';
+  const result = report.result === 'passed' ? 'Passed' : report.stopped ? 'Stopped' : 'Failed';
   const trigger = report.trigger === 'user' ? 'started by a user' : report.trigger === 'schedule' ? 'scheduled' : 'before a backup';
   return `${result} in ${formatDuration(report.finishedAt - report.startedAt)}, ${trigger}, ${formatDateTime(report.startedAt)}`;
 }
@@ -64,7 +64,7 @@ export function arStepRows(report: ArReport): ArStepRow[] {
   return report.steps.map((step) => ({
     name: STEP_NAMES[step.name],
     command: step.command === '' ? '(none)' : step.command,
-    exit: step.timedOut ? 'Timed out' : step.exitCode === null ? 'Not run' : `Exit code ${step.exitCode}`,
+    exit: step.aborted ? 'Stopped by the user' : step.timedOut ? 'Timed out' : step.exitCode === null ? 'Not run' : `Exit code ${step.exitCode}`,
     duration: formatDuration(step.durationMs),
   }));
 }
