@@ -53,6 +53,46 @@ describe('understudy CLI', () => {
     expect(understudy(dataDir, 'list').stdout).toMatch(/Stopped by user/);
   });
 
+  it('sets a bookmark, lists rewind points, takes, exports and releases a snapshot, and rewinds to the bookmark', async () => {
+    const dataDir = tempDir();
+    const host = await startConsoleProcess(dataDir);
+    hosts.push(host);
+    const file = readConsoleFile(dataDir);
+    const client = await ContractClient.connect(file?.port ?? 0, file?.token ?? '');
+    const root = tempDir('understudy-root-');
+    fs.writeFileSync(path.join(root, 'ledger.csv'), 'account,amount\n1001,250.00\n');
+    const target = tempDir('understudy-target-');
+    const replicaDir = path.join(target, ...rootSubdirectory(root));
+    await client.invoke('scenario.create', { name: 'Ledger', type: 'FileServer', master: { host: 'localhost', roots: [root] }, replicas: [{ host: 'localhost', target }] });
+    client.close();
+    expect(understudy(dataDir, 'run', 'Ledger').status).toBe(0);
+    await waitForConvergence(root, replicaDir);
+    await expect.poll(() => understudy(dataDir, 'status', 'Ledger').stdout, { timeout: 20_000 }).toMatch(/replicating/);
+
+    expect(understudy(dataDir, 'bookmark', 'Ledger', 'before import').stdout).toContain('Bookmark "before import" set on 1 Replica(s)');
+    fs.writeFileSync(path.join(root, 'ledger.csv'), 'account,amount\n1001,300.00\n');
+    await waitForConvergence(root, replicaDir);
+    const snapshot = JSON.parse(understudy(dataDir, 'snapshot', 'Ledger', 'month end', '--json').stdout) as { id: string; name: string };
+    expect(snapshot.name).toBe('month end');
+    fs.writeFileSync(path.join(root, 'ledger.csv'), 'account,amount\n1001,999999.00\n');
+    await waitForConvergence(root, replicaDir);
+
+    expect(understudy(dataDir, 'points', 'Ledger', '--file', 'ledger').stdout).toMatch(/operation \d+\s+write\s+ledger\.csv/);
+    expect(understudy(dataDir, 'snapshots', 'Ledger').stdout).toMatch(new RegExp(`${snapshot.id}\\s+month end`));
+    const exported = path.join(tempDir(), 'as-of-month-end');
+    expect(understudy(dataDir, 'export', 'Ledger', snapshot.id, root, exported).stdout).toContain('Exported 1 file(s)');
+    expect(fs.readFileSync(path.join(exported, 'ledger.csv'), 'utf8')).toBe('account,amount\n1001,300.00\n');
+    const blocked = understudy(dataDir, 'rewind', 'Ledger', '--bookmark', 'before import');
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain('E1502');
+    expect(understudy(dataDir, 'release', 'Ledger', snapshot.id).stdout).toContain('released');
+
+    const rewound = understudy(dataDir, 'rewind', 'Ledger', '--bookmark', 'before import');
+    expect(rewound.stdout, rewound.stderr).toMatch(/rewound: [1-9]\d* operation\(s\) undone/);
+    expect(fs.readFileSync(path.join(replicaDir, 'ledger.csv'), 'utf8')).toBe('account,amount\n1001,250.00\n');
+    expect(understudy(dataDir, 'list').stdout).toMatch(/Stopped by user/);
+  });
+
   it('explains errors with their code and exits non-zero', async () => {
     const dataDir = tempDir();
     const missing = understudy(dataDir, 'list');
