@@ -24,6 +24,7 @@ import path from 'node:path';
 import { distPath, requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { freePort, adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
+import { benchWorkspace } from './lib/workspace.mjs';
 
 distPath('initial-sync', 'engine/daemon.js');
 const { rootSubdirectory } = requireDist('initial-sync', 'engine/replication/root-mapping.js');
@@ -38,33 +39,7 @@ const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU
 const LONG_RUN_MS = 60_000;
 const ADMIN = { user: 'admin', password: `bench-${randomUUID()}` };
 
-const tmp = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'understudy-bench-initial-sync-'));
-const children = new Set();
-let cleaned = false;
-
-function track(child) {
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-function cleanUp() {
-  if (cleaned) return;
-  cleaned = true;
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, 'SIGKILL'); // engines and the rsync daemon run in their own process group
-    } catch {
-      child.kill('SIGKILL'); // the rsync client does not
-    }
-  }
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
-const onSignal = () => {
-  cleanUp();
-  process.exit(130);
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+const { tmp, track, cleanUp } = benchWorkspace('initial-sync');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const nowMs = () => performance.now();

@@ -49,6 +49,7 @@ import path from 'node:path';
 import { distPath, requireDist } from './lib/dist.mjs';
 import { adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
 import { prng } from './lib/prng.mjs';
+import { benchWorkspace } from './lib/workspace.mjs';
 
 const BENCH = 'journal';
 distPath(BENCH, 'engine/daemon.js');
@@ -86,32 +87,7 @@ const MiB = 1024 * 1024;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const tmp = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'understudy-bench-journal-'));
-const children = new Set();
-let cleaned = false;
-function track(child) {
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-function cleanUp() {
-  if (cleaned) return;
-  cleaned = true;
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, 'SIGKILL'); // engines run in their own process group
-    } catch {
-      // gone already
-    }
-  }
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
-const onSignal = () => {
-  cleanUp();
-  process.exit(130);
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
+const { tmp, track, cleanUp } = benchWorkspace('journal');
 
 // ---------------------------------------------------------------- small helpers
 function median(values) {
@@ -941,6 +917,4 @@ try {
   console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 } finally {
   cleanUp();
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
 }
