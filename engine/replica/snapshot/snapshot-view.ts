@@ -85,6 +85,19 @@ export class SnapshotView {
     }
   }
 
+  /** Up to `length` bytes of the file from `offset` (a remote reader's request); empty at the end. */
+  async readAt(root: number, relativePath: string, offset: number, length: number): Promise<Buffer | undefined> {
+    return this.source.exclusive(async () => {
+      const open = await openNode(await this.current(), root, relativePath, this.builtAt);
+      if (!open) return undefined;
+      try {
+        return await readNode(open.node, open.handle, offset, length, open.size);
+      } finally {
+        await open.handle?.close();
+      }
+    });
+  }
+
   private async current(): Promise<VirtualTree> {
     const position = this.source.position();
     if (this.tree && position === this.builtAt) return this.tree;

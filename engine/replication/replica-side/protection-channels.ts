@@ -8,6 +8,9 @@ const ScenarioRef = z.object({ scenarioId: z.string().max(100) });
 const ReplicaRef = ScenarioRef.extend({ replicaId: z.string().max(100) });
 const SnapshotRef = ReplicaRef.extend({ snapshotId: z.string().max(100) });
 const SnapshotPath = z.string().max(4096);
+const RootIndex = z.number().int().min(0).max(255);
+/** Largest piece of a snapshot file one request returns (a frame stays well under the transport's limit). */
+export const MAX_READ = 4 * 1024 * 1024;
 
 /** The Replica engine's administrator channels for rewind points, Data Rewind, snapshots and Assured Recovery. */
 export function protectionChannels(
@@ -42,6 +45,14 @@ export function protectionChannels(
     'replica.snapshot-export': (body) => {
       const { snapshotId, path, destination } = SnapshotRef.extend({ path: SnapshotPath, destination: z.string().min(1).max(4096) }).parse(body);
       return one(body).exportTree(snapshotId, path, destination);
+    },
+    'replica.snapshot-list': (body) => {
+      const { snapshotId, root, path, after, limit } = SnapshotRef.extend({ root: RootIndex, path: SnapshotPath, after: z.string().max(1024).optional(), limit: z.number().int().min(1).max(10_000) }).parse(body);
+      return one(body).listPage(snapshotId, root, path, after, limit);
+    },
+    'replica.snapshot-read': async (body) => {
+      const { snapshotId, root, path, offset, length } = SnapshotRef.extend({ root: RootIndex, path: SnapshotPath, offset: z.number().int().min(0), length: z.number().int().min(1).max(MAX_READ) }).parse(body);
+      return { data: await one(body).readChunk(snapshotId, root, path, offset, length) };
     },
     'replica.ar-start': (body) => {
       const { trigger } = ReplicaRef.extend({ trigger: z.enum(['user', 'schedule', 'backup']).default('user') }).parse(body);

@@ -19,7 +19,7 @@ import type {
 import { RewindPointsQuerySchema, SnapshotPurposeSchema } from '../../replica/protection-model';
 import { checkExportDestination, exportSnapshotTree } from '../../replica/snapshot/snapshot-export';
 import { toRootPath, type RootPath } from '../../replica/snapshot/snapshot-paths';
-import { SnapshotView } from '../../replica/snapshot/snapshot-view';
+import { SnapshotView, type SnapshotEntry } from '../../replica/snapshot/snapshot-view';
 import type { BrowseReply } from '../../runtime/browse-model';
 import { baselineRoot } from '../../replica/assured-recovery/baseline';
 import { writeFileAtomic } from '../../util/atomic-file';
@@ -135,6 +135,24 @@ export class ReplicaProtection {
     if (!listed) throw new UserError('E1509', `"${masterPath}" is not a folder in the snapshot`);
     const entries = listed.slice(0, limit).map((entry) => ({ name: entry.name, kind: entry.kind, size: entry.size, mtimeMs: entry.mtimeMs }));
     return { path: masterPath, entries, truncated: listed.length > limit };
+  }
+
+  /**
+   * One page of a snapshot folder by root and relative path, in name order after `after`
+   * (what a backup walks; Master paths are the manager's business).
+   */
+  async listPage(id: string, root: number, relative: string, after: string | undefined, limit: number): Promise<{ entries: SnapshotEntry[]; more: boolean }> {
+    const listed = await this.view(id).list(root, relative);
+    if (!listed) throw new UserError('E1509', `"${relative || '/'}" is not a folder in the snapshot`);
+    const start = after === undefined ? 0 : listed.findIndex((entry) => entry.name > after);
+    const rest = start < 0 ? [] : listed.slice(start);
+    return { entries: rest.slice(0, limit), more: rest.length > limit };
+  }
+
+  async readChunk(id: string, root: number, relative: string, offset: number, length: number): Promise<Buffer> {
+    const chunk = await this.view(id).readAt(root, relative, offset, length);
+    if (!chunk) throw new UserError('E1509', `"${relative}" is not a file in the snapshot`);
+    return chunk;
   }
 
   async exportTree(id: string, masterPath: string, destination: string): Promise<SnapshotExportReply> {
