@@ -242,6 +242,102 @@ export const catalogue = {
     reason: 'The media or session recorded in the catalog is missing from its device.',
     action: 'Check that the device holding the media is available, or merge the media again.',
   },
+  E3372: {
+    module: 'Restore task',
+    title: 'The session password is wrong',
+    reason: 'The session was encrypted with another password (the key check stored in the session does not match).',
+    action: 'Enter the password given when the backup job ran; without it the session cannot be read.',
+  },
+  E3373: {
+    module: 'Restore task',
+    title: 'The backup session is damaged',
+    reason: 'A checksum stored in the session does not match its data: the media was changed, truncated or damaged after the backup.',
+    action: 'Restore from another session of the same data, and check the device (disk errors, free space, other programs writing to it).',
+  },
+  AE0457: {
+    module: 'Agent',
+    title: 'The Replica could not run Assured Recovery or suspend the scenario before the backup',
+    reason: 'The Replica engine refused or failed the AR test or the suspension that makes the snapshot consistent.',
+    action: "See the Replica's events for the cause (AR commands, engine state), fix it and run the backup again.",
+  },
+  AE0458: {
+    module: 'Agent',
+    title: 'The backup image could not be created',
+    reason: 'The Replica engine ran out of resources or failed while the snapshot was read.',
+    action: "Check the Replica host's free disk space and the engine's events, then run the backup again.",
+  },
+  AE0459: {
+    module: 'Agent',
+    title: "The credentials for the scenario's hosts are insufficient or incorrect",
+    reason: 'The backup job has no valid engine administrator credentials for the Master or Replica host.',
+    action: "Enter the engine administrator credentials for the scenario's hosts (run the scenario once from this manager), then resubmit the job.",
+  },
+  AE0460: {
+    module: 'Agent',
+    title: 'Snapshot creation failed on the Replica',
+    reason: 'The Replica could not pin a snapshot, for example because its disk is full or the Replica is not synchronized.',
+    action: 'Free disk space on the Replica host or wait until it shows Replicating, then run the backup again.',
+  },
+  AE0461: {
+    module: 'Agent',
+    title: 'Some snapshots could not be released after the backup',
+    reason: 'The Replica engine was unreachable or refused the release when the backup finished.',
+    action: 'Release the snapshots from the Snapshots tab when the Replica is reachable; until then the rewind journal cannot be trimmed past them.',
+  },
+  AE0463: {
+    module: 'Agent',
+    title: 'Cannot attach to the scenario',
+    reason: 'The Replica or Master engine is down, or the network between this host and it failed.',
+    action: 'Start the engine (understudy-engine serve) or fix the network, then run the backup again.',
+  },
+  AE0464: {
+    module: 'Agent',
+    title: 'The scenario could not be stopped before the restore',
+    reason: 'The Master engine did not stop the scenario in time.',
+    action: 'Stop the scenario yourself, or choose the option to continue without stopping it, then restore again.',
+  },
+  AE0465: {
+    module: 'Agent',
+    title: 'The scenario is not replicating',
+    reason: 'A backup is taken from the Replica of a running scenario; this one is stopped, synchronizing or in error.',
+    action: 'Run the scenario and wait until its Replica shows Replicating, then run the backup again.',
+  },
+  AE0467: {
+    module: 'Agent',
+    title: 'Backup is not supported for this Master or Replica',
+    reason: "The scenario's host names cannot be resolved or do not match the engines that answer.",
+    action: 'Correct the host names in the scenario (they must resolve from this host), then run the backup again.',
+  },
+  AE0468: {
+    module: 'Agent',
+    title: 'Bad parameters passed to the replication engine',
+    reason: 'An internal request to the Replica engine was malformed (a version mismatch between manager and engine).',
+    action: 'Make sure the manager and engines run the same version of Understudy.',
+  },
+  AE0469: {
+    module: 'Agent',
+    title: 'The replication operation timed out',
+    reason: "The Replica engine did not answer within the job's timeout (default 180 s).",
+    action: "Check the Replica host's load and network, or raise the timeout in the job options, then run the backup again.",
+  },
+  AE0470: {
+    module: 'Agent',
+    title: 'Another backup already holds the scenario',
+    reason: 'Only one backup or restore may control a scenario at a time.',
+    action: 'Wait for the other job to finish (Job Status Manager), then retry.',
+  },
+  AE0471: {
+    module: 'Agent',
+    title: 'The scenario has neither Assured Recovery nor suspension configured',
+    reason: 'A consistent snapshot needs one of them; the scenario allows neither.',
+    action: "Turn on Assured Recovery, or allow suspension for backup, in the scenario's properties.",
+  },
+  AE0472: {
+    module: 'Agent',
+    title: 'Unclassified replication error',
+    reason: 'The Replica engine reported an error this job does not recognise.',
+    action: 'See the replication events of the scenario for details.',
+  },
 } as const satisfies Record<string, MessageDefinition>;
 
 export type MessageCode = keyof typeof catalogue;
