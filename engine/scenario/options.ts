@@ -38,6 +38,12 @@ export const ReplicationOptionsSchema = z.object({
   arVerifyCommand: z.string().max(4000).default(''),
   arStopCommand: z.string().max(4000).default(''),
   arTimeoutSeconds: z.number().int().min(1).max(86_400).default(600),
+  /** Backup integration: running the scenario registers it in the backup catalog. */
+  backupEnabled: z.boolean().default(false),
+  /** The backup server's host name ('' = the host this manager runs on). */
+  backupServer: z.string().max(300).default(''),
+  /** Without Assured Recovery, a backup may suspend the Replica for the moment its snapshot is taken. */
+  backupAllowSuspend: z.boolean().default(true),
   /** Daily scheduled test at this local time (HH:MM); empty = none. */
   arScheduleTime: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM (24-hour)')]).default(''),
 });

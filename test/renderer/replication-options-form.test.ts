@@ -34,6 +34,9 @@ describe('Replication options → Properties form', () => {
       arStopCommand: '',
       arTimeoutSeconds: '600',
       arScheduleTime: '',
+      backupEnabled: false,
+      backupServer: '',
+      backupAllowSuspend: true,
     });
   });
 
@@ -67,6 +70,7 @@ describe('Replication options → Properties form', () => {
       arTimeoutSeconds: 1,
       arScheduleTime: '23:59',
     },
+    { ...DEFAULTS, backupEnabled: true, backupServer: 'backup01.corp.example', backupAllowSuspend: false },
   ])('round-trips %j unchanged', (options) => {
     expect(fromOptionsForm(toOptionsForm(options))).toEqual({ ok: true, options: { spoolMaxBytes: undefined, spoolMinFreeBytes: undefined, ...options } });
   });
@@ -124,6 +128,7 @@ describe('Properties form → replication options', () => {
     [{ arScheduleTime: '12:60' }, 'arScheduleTime', 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.'],
     [{ arScheduleTime: '2pm' }, 'arScheduleTime', 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.'],
     [{ arScheduleTime: '123:00' }, 'arScheduleTime', 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.'],
+    [{ backupServer: 'backup server' }, 'backupServer', 'Enter a host name without spaces, at most 300 characters, or leave it empty for this host.'],
     [{ arVerifyCommand: 'x'.repeat(4001) }, 'arVerifyCommand', 'Enter a command of at most 4000 characters.'],
   ])('%j is refused on %s', (form, control, message) => {
     expect(fromOptionsForm({ ...DEFAULT_FORM, ...form })).toEqual({ ok: false, fields: { [control]: message } });

@@ -4,6 +4,7 @@ import { Field, inputProps } from '../../components/Field';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useScenarios } from '../../store/scenarios';
 import { AssuredRecoveryOptionsFields } from './AssuredRecoveryOptionsFields';
+import { BackupOptionsFields } from './BackupOptionsFields';
 import { OptionTextField } from './OptionTextField';
 import { RecoveryOptionsFields } from './RecoveryOptionsFields';
 import { fromOptionsForm, optionErrorsByControl, toOptionsForm, type OptionsFieldErrors, type OptionsForm, type TextControl } from './replication-options-form';
@@ -84,6 +85,7 @@ export function ReplicationOptionsForm({ scenario }: { scenario: Scenario }): Re
         </fieldset>
         <RecoveryOptionsFields form={form} fieldErrors={fieldErrors} update={update} />
         <AssuredRecoveryOptionsFields form={form} fieldErrors={fieldErrors} update={update} />
+        <BackupOptionsFields form={form} fieldErrors={fieldErrors} update={update} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy || !dirty}>
             Save

@@ -31,6 +31,11 @@ export interface OptionsForm {
   arTimeoutSeconds: string;
   /** HH:MM (24-hour); empty = no daily test. */
   arScheduleTime: string;
+  /** Backup group. */
+  backupEnabled: boolean;
+  /** Host name; empty = this host. */
+  backupServer: string;
+  backupAllowSuspend: boolean;
 }
 
 export type OptionsControl = keyof OptionsForm;
@@ -67,6 +72,9 @@ export function toOptionsForm(options: ReplicationOptions): OptionsForm {
     arStopCommand: options.arStopCommand,
     arTimeoutSeconds: String(options.arTimeoutSeconds),
     arScheduleTime: options.arScheduleTime,
+    backupEnabled: options.backupEnabled,
+    backupServer: options.backupServer,
+    backupAllowSuspend: options.backupAllowSuspend,
   };
 }
 
@@ -76,6 +84,8 @@ interface NumberRule {
   whole: boolean;
   unit: string;
 }
+
+const MAX_HOST_LENGTH = 300;
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
@@ -134,6 +144,9 @@ export function fromOptionsForm(form: OptionsForm): OptionsParse {
   for (const control of COMMANDS) {
     if (form[control].trim().length > MAX_COMMAND_LENGTH) fields[control] = `Enter a command of at most ${MAX_COMMAND_LENGTH} characters.`;
   }
+  if (form.backupServer.trim().length > MAX_HOST_LENGTH || /\s/.test(form.backupServer.trim())) {
+    fields.backupServer = `Enter a host name without spaces, at most ${MAX_HOST_LENGTH} characters, or leave it empty for this host.`;
+  }
   const arScheduleTime = parseScheduleTime(form.arScheduleTime);
   if (arScheduleTime === undefined) fields.arScheduleTime = 'Enter a time as HH:MM (24-hour, e.g. 02:30), or leave it empty for no daily test.';
   const { wholeFilePercent, coalesceMs, maxCoalesceDelayMs, targetRpoSeconds, spoolMaxMb, spoolMinFreeMb, rewindRetentionHours, rewindMaxMb, snapshotsToKeep, arTimeoutSeconds } = values;
@@ -173,6 +186,9 @@ export function fromOptionsForm(form: OptionsForm): OptionsParse {
       arStopCommand: form.arStopCommand.trim(),
       arTimeoutSeconds,
       arScheduleTime,
+      backupEnabled: form.backupEnabled,
+      backupServer: form.backupServer.trim(),
+      backupAllowSuspend: form.backupAllowSuspend,
     },
   };
 }
@@ -197,6 +213,9 @@ const CONTROL_OF_OPTION: Record<keyof ReplicationOptions, OptionsControl> = {
   arStopCommand: 'arStopCommand',
   arTimeoutSeconds: 'arTimeoutSeconds',
   arScheduleTime: 'arScheduleTime',
+  backupEnabled: 'backupEnabled',
+  backupServer: 'backupServer',
+  backupAllowSuspend: 'backupAllowSuspend',
 };
 
 /** The engine's field errors ("options.spoolMaxBytes") on the controls that caused them. */
