@@ -97,6 +97,8 @@ export const ArReportSchema = z.object({
   trigger: z.enum(['user', 'schedule', 'backup']),
   /** The user stopped the test before its commands finished. */
   stopped: z.boolean().default(false),
+  /** A test run for a backup: the snapshot taken once the application was verified (application-consistent). */
+  snapshotId: z.string().nullable().default(null),
   steps: z.array(ArStepSchema),
   /** Paths the test changed on the Replica, all rolled back. */
   rolledBack: z.object({ restored: z.number(), removed: z.number() }),

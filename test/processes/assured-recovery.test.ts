@@ -5,6 +5,7 @@ import type { ProtectionSettings } from '../../engine/replica/protection-setting
 import type { EngineProcess } from './helpers/engine-process';
 import { replicaRoot, replicatingPair, useEngines, type ReplicatingPair } from './helpers/engine-fleet';
 import { call, pollUntil, protection, ReplicaHandle, waitForQuiet } from './helpers/protection-client';
+import { tempDir } from '../helpers/temp-dir';
 import { treesEqual } from './helpers/tree-compare';
 
 const engine = useEngines();
@@ -132,5 +133,22 @@ describe('Assured Recovery between engine processes', () => {
     await waitForQuiet(master, scenario.scenarioId, root, replicaDir);
     expect(fs.existsSync(path.join(replicaDir, 'ar-created.txt'))).toBe(false);
     await expect(call(replica.engine, 'replica.ar-stop', { scenarioId: replica.scenarioId, replicaId: replica.replicaId })).rejects.toMatchObject({ info: { code: 'E1511' } });
+  });
+
+  it('a test run for a backup takes its snapshot once the application is verified and stopped: the snapshot keeps that state after the rollback', async () => {
+    const { master, root, replicaDir, handle: replica, scenario } = await arPair({ arStartCommand: START, arVerifyCommand: 'true', arStopCommand: 'echo stopped >> "$UNDERSTUDY_REPLICA_ROOT/ar-created.txt"' });
+    await call(replica.engine, 'replica.ar-start', { scenarioId: replica.scenarioId, replicaId: replica.replicaId, trigger: 'backup' });
+    const done = await replica.waitFor('test finished', (status) => status.ar.state === 'idle' && status.ar.lastReport !== null);
+    const snapshotId = done.ar.lastReport?.snapshotId;
+    expect(done.ar.lastReport?.result).toBe('passed');
+    expect(snapshotId).toEqual(expect.any(String));
+    expect(done.snapshots.find((snapshot) => snapshot.id === snapshotId)?.duringTest).toBe(true);
+
+    const exported = path.join(tempDir(), 'backup-view');
+    await replica.exportSnapshot(snapshotId ?? '', root, exported);
+    expect(fs.readFileSync(path.join(exported, 'ar-created.txt'), 'utf8'), 'the state the application left when stopped').toBe('test\nstopped\n');
+    expect(fs.existsSync(path.join(exported, 'victim.txt'))).toBe(false);
+    await waitForQuiet(master, scenario.scenarioId, root, replicaDir);
+    expect(fs.existsSync(path.join(replicaDir, 'ar-created.txt')), 'the live Replica is rolled back').toBe(false);
   });
 });

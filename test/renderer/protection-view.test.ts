@@ -58,6 +58,7 @@ const report: ArReport = {
   result: 'failed',
   trigger: 'schedule',
   stopped: false,
+  snapshotId: null,
   steps: [
     { name: 'start', command: 'net start MSSQLSERVER', exitCode: 0, timedOut: false, aborted: false, durationMs: 4200, output: '' },
     { name: 'verify', command: 'sqlcmd -Q "DBCC CHECKDB"', exitCode: 1, timedOut: false, aborted: false, durationMs: 61_000, output: 'error' },

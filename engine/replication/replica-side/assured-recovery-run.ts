@@ -26,9 +26,15 @@ type Step = ArReport['steps'][number];
  * journal and applying resumes. The phase is kept on disk, so an engine killed mid-test
  * finishes the rollback when it starts again. The Master never notices.
  */
+/** Takes the snapshot a backup reads, of the Replica as the verified application left it. */
+export type BackupSnapshotTaker = () => Promise<string>;
+
 export class AssuredRecoveryRun {
   private status: ArStatus;
   private stopping: AbortController | undefined;
+  private backupSnapshot: string | null = null;
+  /** Set by the Replica's protection, which owns snapshots. */
+  takeBackupSnapshot: BackupSnapshotTaker | undefined;
 
   constructor(
     private readonly session: ReplicaSession,
@@ -139,7 +145,18 @@ export class AssuredRecoveryRun {
       steps.push({ name, command, ...outcome });
       if (outcome.exitCode !== 0) failed = true;
     }
+    await this.snapshotForBackup(state, failed);
     await this.finish({ ...state, phase: 'rolling-back' }, steps, release, unmute);
+  }
+
+  /**
+   * A backup's test: once the application was verified and stopped cleanly, the snapshot is
+   * taken, before the rollback (which goes through the journal, so the snapshot keeps this state).
+   * Nothing writes to the Replica outside the journal after this point.
+   */
+  private async snapshotForBackup(state: TestState, failed: boolean): Promise<void> {
+    if (state.trigger !== 'backup' || failed || this.stopping?.signal.aborted || !this.takeBackupSnapshot) return;
+    this.backupSnapshot = await this.takeBackupSnapshot();
   }
 
   private async finish(state: TestState, steps: Step[], release: () => void, unmute: () => void): Promise<void> {
@@ -164,6 +181,7 @@ export class AssuredRecoveryRun {
         result: failed ? 'failed' : 'passed',
         trigger: state.trigger,
         stopped,
+        snapshotId: this.backupSnapshot,
         steps,
         rolledBack,
         spooled: this.session.pending(),
@@ -181,6 +199,7 @@ export class AssuredRecoveryRun {
       }
     } finally {
       this.stopping = undefined;
+      this.backupSnapshot = null;
       unmute();
       release();
       if (this.status.state !== 'idle') this.setIdle();

@@ -45,6 +45,7 @@ export class ReplicaProtection {
   static async open(session: ReplicaSession, events: EventLog): Promise<ReplicaProtection> {
     const ar = await AssuredRecoveryRun.open(session, events);
     const protection = new ReplicaProtection(session, events, ar);
+    ar.takeBackupSnapshot = async () => (await protection.createSnapshot(`Backup ${new Date().toISOString()} (Assured Recovery)`, 'backup', true)).id;
     const finishRollback = await ar.recover();
     void finishRollback?.().catch((error: unknown) =>
       events.record({ severity: 'error', scenarioId: session.current.scenarioId, text: `Assured Recovery rollback after restart failed: ${String(error)}` }),
@@ -81,8 +82,14 @@ export class ReplicaProtection {
     this.note('info', `Rewind bookmark "${name}" set on the Replica of "${this.session.current.scenarioName}"`);
   }
 
-  async createSnapshot(name: string | undefined, purpose: Purpose): Promise<SnapshotInfo> {
+  /**
+   * Pins a snapshot. During an Assured Recovery test only the test itself takes one (after the
+   * application stopped): the application writes outside the journal, so a snapshot taken while
+   * it runs could not keep its moment.
+   */
+  async createSnapshot(name: string | undefined, purpose: Purpose, byTest = false): Promise<SnapshotInfo> {
     if (!this.session.current.synced) throw new UserError('E1505', `the Replica of "${this.session.current.scenarioName}" is not synchronized`);
+    if (this.ar.active && !byTest) throw new UserError('E1503', 'an Assured Recovery test');
     const settings = this.session.current.protection;
     const stored = purpose === 'backup' && settings.type !== 'FileServer' ? 'rotating' : purpose;
     const row = await this.session.applier.exclusive(async () =>
