@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ScenarioTypeSchema } from '../../scenario/model';
 import { FORMAT, FORMAT_VERSION } from './format';
 import { writeFully } from './streams';
+import type { ChunkSealer } from './encryption';
 
 /**
  * The manifest: who the session belongs to and every entry with its size, mtime, mode and
@@ -47,16 +48,25 @@ export function parseManifest(bytes: Buffer): Manifest {
 
 const FLUSH_BYTES = 256 * 1024;
 
-/** Appends a manifest to a file as entries come; `close` completes the JSON and makes it durable. */
+/**
+ * Appends a manifest to a file as entries come; `close` completes the JSON and makes it
+ * durable. With a sealer the file is UNDERSTUDY-ENC1 from its first byte, so an encrypted
+ * session never has its file list in clear on the device, even while it is being written.
+ */
 export class ManifestSpool {
   private pending: string[] = [];
   private pendingBytes = 0;
   private first = true;
+  private plainBytes = 0;
 
-  private constructor(private readonly handle: fs.FileHandle) {}
+  private constructor(
+    private readonly handle: fs.FileHandle,
+    private readonly sealer: ChunkSealer | undefined,
+  ) {}
 
-  static async create(file: string, header: ManifestHeader): Promise<ManifestSpool> {
-    const spool = new ManifestSpool(await fs.open(file, 'w', 0o600));
+  static async create(file: string, header: ManifestHeader, sealer?: ChunkSealer): Promise<ManifestSpool> {
+    const spool = new ManifestSpool(await fs.open(file, 'w', 0o600), sealer);
+    if (sealer) await writeFully(spool.handle, sealer.start());
     spool.push(`${JSON.stringify(header).slice(0, -1)},\n"files":[\n`);
     return spool;
   }
@@ -67,14 +77,14 @@ export class ManifestSpool {
     if (this.pendingBytes >= FLUSH_BYTES) await this.flush();
   }
 
-  /** Returns the manifest's size in bytes. */
+  /** Returns the size of the manifest's JSON (before encryption). */
   async close(totals: Totals): Promise<number> {
     this.push(`${this.first ? '' : '\n'}],\n"totals":${JSON.stringify(totals)}}\n`);
     await this.flush();
+    if (this.sealer) for (const sealed of this.sealer.end()) await writeFully(this.handle, sealed);
     await this.handle.sync();
-    const { size } = await this.handle.stat();
     await this.handle.close();
-    return size;
+    return this.plainBytes;
   }
 
   async discard(): Promise<void> {
@@ -87,9 +97,10 @@ export class ManifestSpool {
   }
 
   private async flush(): Promise<void> {
-    const text = this.pending.join('');
+    const plain = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
     this.pendingBytes = 0;
-    await writeFully(this.handle, Buffer.from(text, 'utf8'));
+    this.plainBytes += plain.length;
+    for (const data of this.sealer ? this.sealer.push(plain) : [plain]) await writeFully(this.handle, data);
   }
 }
