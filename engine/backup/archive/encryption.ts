@@ -83,13 +83,13 @@ export function isEncrypted(start: Buffer): boolean {
 
 /** Checks the header of an encrypted file and the password against it: E3373 when the header is damaged, E3372 when the password is wrong. */
 export async function openStreamKey(header: Buffer, password: string, where?: string): Promise<StreamKey> {
-  if (header.length < ENC_HEADER_BYTES) throw damaged(header.length, 'it ends inside the encryption header', where);
-  if (!isEncrypted(header)) throw damaged(0, 'it does not start with the UNDERSTUDY-ENC1 header', where);
-  if (!headerHash(header).equals(header.subarray(68, ENC_HEADER_BYTES))) throw damaged(16, 'the encryption header does not match its checksum', where);
+  if (header.length < ENC_HEADER_BYTES) throw damaged(header.length, 'it ends inside the encryption header', { where });
+  if (!isEncrypted(header)) throw damaged(0, 'it does not start with the UNDERSTUDY-ENC1 header', { where });
+  if (!headerHash(header).equals(header.subarray(68, ENC_HEADER_BYTES))) throw damaged(16, 'the encryption header (bytes 16 to 83) does not match its checksum', { where });
   const params: EncryptionParams = { log2N: header.readUInt8(17), r: header.readUInt8(18), p: header.readUInt8(19), chunkBytes: header.readUInt32BE(20) };
   const sane = header.readUInt8(16) === KDF_SCRYPT && params.log2N >= 10 && params.log2N <= 22 && params.r >= 1 && params.r <= 32;
   if (!sane || params.p < 1 || params.p > 16 || params.chunkBytes < 1 || params.chunkBytes > 64 * 1024 * 1024) {
-    throw damaged(16, 'the encryption header names parameters this version does not support', where);
+    throw damaged(16, 'the encryption header names parameters this version does not support', { where });
   }
   const derived = await derive(password, header.subarray(24, 40), params);
   if (!timingSafeEqual(derived.subarray(32, 48), header.subarray(52, 68))) throw wrongPassword();
@@ -168,7 +168,7 @@ export async function* unseal(source: AsyncIterable<Buffer>, stream: StreamKey, 
   const sealedBytes = chunkBytes + TAG_BYTES;
   const open = (sealed: Buffer, index: number, final: boolean): Buffer => {
     const at = ENC_HEADER_BYTES + index * sealedBytes;
-    if (sealed.length < TAG_BYTES) throw damaged(at, `it ends inside chunk ${index} (cut short)`, where);
+    if (sealed.length < TAG_BYTES) throw damaged(at, `it ends inside chunk ${index} (cut short)`, { where });
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, nonceOf(header, index));
       decipher.setAAD(associatedData(header, final));
@@ -177,7 +177,7 @@ export async function* unseal(source: AsyncIterable<Buffer>, stream: StreamKey, 
       decipher.final();
       return plain;
     } catch {
-      throw damaged(at, `encrypted chunk ${index} fails its authentication check (changed, or the file was cut short)`, where);
+      throw damaged(at, `encrypted chunk ${index} fails its authentication check (changed, or the file was cut short)`, { where });
     }
   };
   let pending: Buffer[] = [];

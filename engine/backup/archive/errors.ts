@@ -13,9 +13,15 @@ export function passwordRequired(file: string): UserError {
   return new UserError('E3372', `${file} is encrypted and no password was given`);
 }
 
-/** `byteOffset`: where in `where` the damage was found (the file on the device, unless said otherwise). */
-export function damaged(byteOffset: number, what: string, where = 'the archive'): UserError {
-  return new UserError('E3373', `${where} is damaged at byte ${byteOffset}: ${what}`);
+export interface DamageAt {
+  /** What the byte offset counts in: the file on the device unless said otherwise. */
+  readonly where?: string;
+  /** The damage was found once the reader got to `byteOffset`: it lies there or earlier. */
+  readonly approximate?: boolean;
+}
+
+export function damaged(byteOffset: number, what: string, { where = 'the archive', approximate = false }: DamageAt = {}): UserError {
+  return new UserError('E3373', `${where} is damaged ${approximate ? 'at or before' : 'at'} byte ${byteOffset}: ${what}`);
 }
 
 /** A checksum that does not match where no single position can be named (a per-file or whole-archive hash). */

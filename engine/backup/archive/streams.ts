@@ -13,7 +13,11 @@ export async function writeFully(handle: fs.FileHandle, data: Uint8Array): Promi
 
 /** Runs `source` through a Node transform (zlib) and yields what comes out; an error on either side ends the iteration with it. */
 export function through(source: AsyncIterable<Buffer>, transform: Transform): AsyncIterable<Buffer> {
-  pipeline(source, transform, () => undefined);
+  // Wrapped in a generator: a streamx stream (tar-stream) looks like a Node stream to pipeline() but does not pipe like one.
+  const iterable = async function* (): AsyncGenerator<Buffer> {
+    yield* source;
+  };
+  pipeline(iterable(), transform, () => undefined);
   return transform;
 }
 

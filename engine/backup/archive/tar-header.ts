@@ -28,7 +28,8 @@ export function tarHeaderOf(entry: TarEntry): TarHeader {
   const clamped = Math.min(Math.max(seconds, 0), USTAR_MAX_SECONDS);
   if (clamped !== seconds) pax.mtime = paxSeconds(entry.mtimeMs);
   return {
-    name: entry.path,
+    // A trailing slash as well as the directory type: old readers look only at the name.
+    name: entry.kind === 'directory' ? `${entry.path}/` : entry.path,
     type: entry.kind,
     size: entry.kind === 'file' ? entry.size : 0,
     mode: entry.mode & 0o7777,
