@@ -254,6 +254,42 @@ export const catalogue = {
     reason: 'A checksum stored in the session does not match its data: the media was changed, truncated or damaged after the backup.',
     action: 'Restore from another session of the same data, and check the device (disk errors, free space, other programs writing to it).',
   },
+  E3374: {
+    module: 'Job queue',
+    title: 'The job is not in the job queue',
+    reason: 'The job was deleted, possibly from another manager, or the list shown is out of date.',
+    action: 'Refresh the job queue and choose an existing job.',
+  },
+  E3375: {
+    module: 'Job queue',
+    title: 'The job is running',
+    reason: 'A running job cannot be modified, held or deleted.',
+    action: 'Stop (cancel) the job first, or wait until it finishes.',
+  },
+  E3376: {
+    module: 'Job queue',
+    title: 'The job is done',
+    reason: 'A finished one-time job cannot be held or released.',
+    action: 'Run it again, or modify its schedule, before changing its state.',
+  },
+  E3377: {
+    module: 'Devices',
+    title: 'Device or device group not found',
+    reason: 'The device or group was removed, or the list shown is out of date.',
+    action: 'Refresh the device list and choose an existing device or group.',
+  },
+  E3378: {
+    module: 'Devices',
+    title: 'That name is already used',
+    reason: 'Device groups, devices and device folders must each have a unique name.',
+    action: 'Choose another name (or another folder) and save again.',
+  },
+  E3379: {
+    module: 'Backup task',
+    title: 'The session or job run is not in the expected state',
+    reason: 'The session is no longer being written, or the job run has already finished (for example after a restart).',
+    action: 'Look at the job in the Activity Log; run the job again if it failed.',
+  },
   AE0457: {
     module: 'Agent',
     title: 'The Replica could not run Assured Recovery or suspend the scenario before the backup',

@@ -1,6 +1,21 @@
 import { scenariosMigration } from './1000-scenarios';
 import { eventsMigration } from './1001-events';
+import { registeredScenariosMigration } from './1002-registered-scenarios';
+import { backupDevicesMigration } from './1003-backup-devices';
+import { backupJobsMigration } from './1004-backup-jobs';
+import { backupSessionsMigration } from './1005-backup-sessions';
+import { fileCatalogMigration } from './1006-file-catalog';
+import { activityLogMigration } from './1007-activity-log';
 import type { Migration } from './migration';
 
 /** In version order; append new ones, never edit an applied one. */
-export const migrations: readonly Migration[] = [scenariosMigration, eventsMigration];
+export const migrations: readonly Migration[] = [
+  scenariosMigration,
+  eventsMigration,
+  registeredScenariosMigration,
+  backupDevicesMigration,
+  backupJobsMigration,
+  backupSessionsMigration,
+  fileCatalogMigration,
+  activityLogMigration,
+];
