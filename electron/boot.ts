@@ -41,7 +41,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
     engine.close();
     throw error;
   }
-  const handlers = createHandlers(engine, replication.control, { version: options.version, shell: options.shell, dataDir });
+  const handlers = createHandlers(engine, replication.control, replication.backup, { version: options.version, shell: options.shell, dataDir });
   const dispatch = createDispatch(handlers, (error, channel) => {
     const detail = error instanceof Error ? error.message : String(error);
     engine.events.record({ severity: 'error', code: 'E1099', text: `Internal error while handling ${channel}: ${detail}` });

@@ -28,6 +28,8 @@ Commands:
   release <scenario> <id>    release a snapshot
   export <scenario> <id> <Master path> <folder>   copy a snapshot subtree out (read-only files)
   test <scenario>            start an Assured Recovery test
+  backup <scenario>          back the scenario up now from its Replica (--wait; --password-file F encrypts)
+  jobs                       the backup job queue
 
 Options:
   --data-dir DIR             the console host's data folder (default: ${defaultDataDir()})
@@ -48,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       file: { type: 'string' },
       under: { type: 'string' },
       limit: { type: 'string' },
+      'password-file': { type: 'string' },
+      wait: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -75,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
         ...(values.file ? { file: values.file } : {}),
         ...(values.under ? { under: values.under } : {}),
         ...(values.limit ? { limit: Number(values.limit) } : {}),
+        ...(values['password-file'] ? { passwordFile: values['password-file'] } : {}),
+        ...(values.wait ? { wait: true } : {}),
       }),
     );
     return 0;

@@ -15,6 +15,10 @@ import {
 import { LiveScenarioSchema } from '../../engine/replication/live-status';
 import { BrowseReplySchema } from '../../engine/runtime/browse-model';
 import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model';
+import { ActivityEntrySchema, ActivityGroupSchema } from '../../engine/backup/catalog/activity-log';
+import { DeviceGroupSchema } from '../../engine/backup/catalog/devices';
+import { BackupJobDraftSchema, BackupJobSchema } from '../../engine/backup/catalog/job-model';
+import { SessionSchema } from '../../engine/backup/catalog/sessions';
 import { ReplicationOptionsSchema } from '../../engine/scenario/options';
 
 /**
@@ -73,6 +77,30 @@ export const channels = {
   'ar.start': { request: ReplicaRefSchema, response: ArStatusSchema },
   /** Kills the running test command, skips the rest, and rolls the Replica back. */
   'ar.stop': { request: ReplicaRefSchema, response: ArStatusSchema },
+  /** "Back up now": a one-time job for the scenario to the default device group (created on first use). */
+  'backup.now': {
+    request: ScenarioIdSchema.extend({ password: z.string().min(8).max(1000).optional(), compression: z.enum(['gzip', 'none']).optional() }),
+    response: BackupJobSchema,
+  },
+  /** Submits a job; an encryption password is kept in the backup server's memory only. */
+  'backup.submit': { request: z.object({ draft: BackupJobDraftSchema, password: z.string().min(8).max(1000).optional() }), response: BackupJobSchema },
+  'backup.jobs': { request: z.object({}), response: z.array(BackupJobSchema) },
+  'backup.job-action': {
+    request: z.object({ jobId: z.number().int(), action: z.enum(['hold', 'release', 'run-now', 'delete']) }),
+    response: z.object({}),
+  },
+  'backup.devices': { request: z.object({}), response: z.array(DeviceGroupSchema) },
+  'backup.sessions': {
+    request: z.object({ scenarioId: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).default(200) }),
+    response: z.array(SessionSchema),
+  },
+  /** The Activity Log grouped by job run, newest first. */
+  'backup.activity': { request: z.object({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }), response: z.array(ActivityGroupSchema) },
+  /** One job run's Activity Log entries (with its child runs'), oldest first. */
+  'backup.activity-entries': {
+    request: z.object({ runId: z.number().int(), limit: z.number().int().min(1).max(10_000).default(1000) }),
+    response: z.array(ActivityEntrySchema),
+  },
   'events.list': {
     request: z.object({
       limit: z.number().int().min(1).max(100_000),

@@ -1,4 +1,5 @@
 import type { Engine } from '../../engine/engine';
+import type { BackupService } from '../../engine/backup/backup-service';
 import { ProtectionControl } from '../../engine/manager/protection-control';
 import type { ScenarioControl } from '../../engine/manager/scenario-control';
 import { UserError, toErrorInfo } from '../../engine/messages/user-error';
@@ -13,7 +14,7 @@ export interface ShellInfo {
 type Handlers = { [C in Channel]: (request: ChannelParsedRequest<C>) => ChannelResponse<C> | Promise<ChannelResponse<C>> };
 
 /** Channel → engine call. The one place both Electron IPC and the console host route through. */
-export function createHandlers(engine: Engine, control: ScenarioControl, shell: ShellInfo): Handlers {
+export function createHandlers(engine: Engine, control: ScenarioControl, backup: BackupService, shell: ShellInfo): Handlers {
   const protection = new ProtectionControl(control);
   return {
     'app.info': () => ({ ...shell, hostName: engine.hostName }),
@@ -24,7 +25,11 @@ export function createHandlers(engine: Engine, control: ScenarioControl, shell: 
       engine.scenarios.remove(id);
       return { id };
     },
-    'scenario.run': ({ id, credentials }) => control.run(id, credentials),
+    'scenario.run': async ({ id, credentials }) => {
+      const scenario = await control.run(id, credentials);
+      backup.register(scenario);
+      return scenario;
+    },
     'scenario.stop': ({ id }) => control.stop(id),
     'scenario.suspend': async ({ id, replicaId }) => {
       await control.setSuspended(id, replicaId, true);
@@ -51,6 +56,22 @@ export function createHandlers(engine: Engine, control: ScenarioControl, shell: 
     'snapshot.export': ({ id, replicaId, snapshotId, path, destination }) => protection.exportSnapshot(id, replicaId, snapshotId, path, destination),
     'ar.start': ({ id, replicaId }) => protection.startTest(id, replicaId),
     'ar.stop': ({ id, replicaId }) => protection.stopTest(id, replicaId),
+    'backup.now': ({ id, password, compression }) => backup.backupNow(id, { ...(password ? { password } : {}), ...(compression ? { compression } : {}) }),
+    'backup.submit': ({ draft, password }) => backup.submit(draft, password),
+    'backup.jobs': () => engine.backupCatalog.jobs.list(),
+    'backup.job-action': ({ jobId, action }) => {
+      const jobs = engine.backupCatalog.jobs;
+      if (action === 'hold') jobs.hold(jobId);
+      else if (action === 'release') jobs.release(jobId);
+      else if (action === 'run-now') jobs.runNow(jobId);
+      else jobs.delete(jobId);
+      void backup.tick();
+      return {};
+    },
+    'backup.devices': () => engine.backupCatalog.devices.groups(),
+    'backup.sessions': ({ scenarioId, limit }) => engine.backupCatalog.sessions.restorable({ ...(scenarioId ? { scenarioId } : {}), limit }),
+    'backup.activity': ({ limit, offset }) => engine.backupCatalog.activity.groups({ limit, offset }),
+    'backup.activity-entries': ({ runId, limit }) => engine.backupCatalog.activity.entries({ runId, limit, withChildren: true }),
     'events.list': (query) => engine.events.list(query),
   };
 }

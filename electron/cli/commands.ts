@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { ErrorInfo, LiveScenario, Result, Scenario } from '../api/contract';
 import type { ContractClient } from './contract-client';
+import { runBackupCommand } from './backup-commands';
 import { runProtectionCommand } from './protection-commands';
 
 export class CommandError extends Error {
@@ -55,6 +56,9 @@ export interface CommandOptions {
   file?: string;
   under?: string;
   limit?: number;
+  /** backup: read the session password from this file; wait for the job's result. */
+  passwordFile?: string;
+  wait?: boolean;
 }
 
 /** One CLI command against the console host's contract; returns what to print. */
@@ -103,6 +107,6 @@ export async function runCommand(client: ContractClient, command: string, args: 
       return print({ id: scenario.id, replicaId }, () => `Replica ${scenario.replicas.find((replica) => replica.id === replicaId)?.host ?? replicaId} of "${scenario.name}" ${command === 'suspend' ? 'suspended' : 'resumed'}.`);
     }
     default:
-      return runProtectionCommand(client, command, args, options);
+      return (await runBackupCommand(client, command, args, options)) ?? runProtectionCommand(client, command, args, options);
   }
 }

@@ -4,6 +4,7 @@ import { EngineRuntime } from '../runtime/engine-runtime';
 import { createEngineServices } from '../runtime/services';
 import { localHostNames } from '../scenario/hosts';
 import { EngineClients } from './engine-clients';
+import { BackupService } from '../backup/backup-service';
 import { ArScheduler } from './ar-scheduler';
 import { ProtectionControl } from './protection-control';
 import { ScenarioControl } from './scenario-control';
@@ -21,6 +22,7 @@ export interface ReplicationManager {
   runtime: EngineRuntime;
   control: ScenarioControl;
   protection: ProtectionControl;
+  backup: BackupService;
   close(): Promise<void>;
 }
 
@@ -33,12 +35,16 @@ export async function startReplicationManager(engine: Engine, options: Replicati
   const control = new ScenarioControl(engine.scenarios, clients, engine.events, () => runtime.port);
   const protection = new ProtectionControl(control);
   const scheduler = new ArScheduler(engine.scenarios, protection, engine.events);
+  const backup = new BackupService(engine.backupCatalog, control, { defaultDeviceDir: path.join(options.dataDir, 'backups') });
+  backup.start();
   return {
     runtime,
     control,
     protection,
+    backup,
     close: async () => {
       scheduler.close();
+      await backup.close();
       await clients.close();
       await runtime.close();
     },

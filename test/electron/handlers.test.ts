@@ -24,7 +24,7 @@ beforeEach(async () => {
   engine = booted.engine;
   control = booted.replication.control;
   internalErrors = [];
-  dispatch = createDispatch(createHandlers(engine, control, { version: '9.9.9', shell: 'console', dataDir: '/data' }), (error) => internalErrors.push(error));
+  dispatch = createDispatch(createHandlers(engine, control, booted.replication.backup, { version: '9.9.9', shell: 'console', dataDir: '/data' }), (error) => internalErrors.push(error));
 });
 
 afterEach(async () => {
@@ -68,7 +68,7 @@ describe('contract dispatch', () => {
   it('turns an unexpected failure into E1099 without leaking it, and reports it', async () => {
     const broken = createDispatch(
       {
-        ...createHandlers(engine, control, { version: '1', shell: 'console', dataDir: '/data' }),
+        ...createHandlers(engine, control, booted.replication.backup, { version: '1', shell: 'console', dataDir: '/data' }),
         'scenario.list': () => {
           throw new Error('disk on fire at /secret/path');
         },

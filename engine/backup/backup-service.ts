@@ -1,0 +1,153 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ScenarioControl } from '../manager/scenario-control';
+import { describeError } from '../messages/describe-error';
+import { UserError } from '../messages/user-error';
+import type { Scenario } from '../scenario/model';
+import { codeOf } from './agent-errors';
+import type { BackupCatalog } from './catalog/backup-catalog';
+import type { DeviceGroup } from './catalog/devices';
+import type { BackupJob, BackupJobDraft, JobRun, RunResult } from './catalog/job-model';
+import type { RunOutcome } from './catalog/job-runs';
+import { registrationOf } from './catalog/registration';
+import { backUpScenario } from './scenario-backup';
+
+export interface BackupServiceOptions {
+  /** Where the default disk device keeps its media (created on first use). */
+  readonly defaultDeviceDir: string;
+  /** How often the queue is looked at for due jobs. */
+  readonly pollMs?: number;
+  readonly owner?: string;
+}
+
+const DEFAULT_GROUP = 'Default';
+
+/**
+ * The backup server's job executor: takes due jobs from the queue (the catalog), runs one
+ * child job per scenario in parallel (multistreaming), holds each scenario for the job's
+ * length (a second job gets AE0470), and records the outcome, the Activity Log and the job
+ * summary. Session passwords are kept in this process's memory only, never on disk.
+ */
+export class BackupService {
+  private readonly passwords = new Map<number, string>();
+  private readonly held = new Set<string>();
+  private readonly running = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking = false;
+
+  constructor(
+    readonly catalog: BackupCatalog,
+    private readonly control: ScenarioControl,
+    private readonly options: BackupServiceOptions,
+  ) {}
+
+  /** Fails what a previous process left Active, then looks at the queue regularly. */
+  start(): void {
+    this.catalog.recover();
+    this.timer = setInterval(() => void this.tick(), this.options.pollMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** A scenario with the Backup option that is run (or edited) is registered in the catalog. */
+  register(scenario: Scenario): void {
+    if (scenario.options.backupEnabled) this.catalog.scenarios.register(registrationOf(scenario));
+  }
+
+  submit(draft: BackupJobDraft, password?: string): BackupJob {
+    const job = this.catalog.jobs.create(draft);
+    if (password) this.passwords.set(job.id, password);
+    void this.tick();
+    return job;
+  }
+
+  /** "Back up now": a one-time job for one scenario to the default device group. */
+  async backupNow(scenarioId: string, options: { password?: string; compression?: 'gzip' | 'none' } = {}): Promise<BackupJob> {
+    const scenario = this.control.scenario(scenarioId);
+    if (!this.catalog.scenarios.get(scenarioId)) this.catalog.scenarios.register(registrationOf(scenario));
+    const group = await this.defaultGroup();
+    return this.submit(
+      {
+        name: `Back up ${scenario.name}`,
+        scenarioIds: [scenarioId],
+        deviceGroupId: group.id,
+        options: { compression: options.compression ?? 'gzip', encryption: options.password !== undefined },
+        schedule: { kind: 'once', at: new Date().toISOString() },
+        owner: this.options.owner ?? 'administrator',
+      },
+      options.password,
+    );
+  }
+
+  /** The group "Default" with one disk device in the data folder, created when first needed. */
+  async defaultGroup(): Promise<DeviceGroup> {
+    const existing = this.catalog.devices.groups().find((group) => group.name === DEFAULT_GROUP && group.devices.length > 0);
+    if (existing) return existing;
+    await fs.mkdir(this.options.defaultDeviceDir, { recursive: true });
+    const group = this.catalog.devices.groups().find((candidate) => candidate.name === DEFAULT_GROUP) ?? this.catalog.devices.createGroup(DEFAULT_GROUP);
+    this.catalog.devices.addDiskDevice({ groupId: group.id, name: 'Local disk', path: path.resolve(this.options.defaultDeviceDir) });
+    return this.catalog.devices.requireGroup(group.id);
+  }
+
+  /** Starts every job that is due; a job already running is not started twice. */
+  async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      for (let claimed = this.catalog.jobs.claimNextDue(); claimed; claimed = this.catalog.jobs.claimNextDue()) {
+        const running = this.runJob(claimed.job, claimed.run).finally(() => this.running.delete(running));
+        this.running.add(running);
+      }
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Resolves when every job started so far has ended (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.idle();
+  }
+
+  private async runJob(job: BackupJob, run: JobRun): Promise<void> {
+    const outcomes = await Promise.all(job.scenarios.map((scenario) => this.runChild(job, run, scenario)));
+    const result: RunResult = outcomes.every((outcome) => outcome.result === 'succeeded') ? 'succeeded' : outcomes.some((outcome) => outcome.result === 'succeeded') ? 'incomplete' : 'failed';
+    const failure = outcomes.find((outcome) => outcome.result !== 'succeeded');
+    this.catalog.jobs.finish(run.id, {
+      result,
+      files: sum(outcomes, 'files'),
+      directories: sum(outcomes, 'directories'),
+      bytes: sum(outcomes, 'bytes'),
+      errorCode: failure?.errorCode ?? null,
+      errorMessage: failure?.errorMessage ?? null,
+    });
+    this.catalog.appendJobSummary(run.id);
+    if (job.schedule.kind === 'once') this.passwords.delete(job.id);
+  }
+
+  private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }): Promise<RunOutcome> {
+    const child = this.catalog.jobs.runs.startChild(run.id, scenario.id);
+    let outcome: RunOutcome;
+    try {
+      if (this.held.has(scenario.id)) throw new UserError('AE0470', `scenario "${scenario.name}" is being backed up by another job`);
+      this.held.add(scenario.id);
+      try {
+        outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id) }, scenario.id);
+      } finally {
+        this.held.delete(scenario.id);
+      }
+    } catch (error) {
+      this.catalog.activity.appendError(error, { runId: child.id, scenarioName: scenario.name });
+      outcome = { result: 'failed', errorCode: codeOf(error) ?? 'E1099', errorMessage: describeError(error) };
+    }
+    this.catalog.jobs.runs.finish(child.id, outcome);
+    return outcome;
+  }
+}
+
+function sum(outcomes: readonly RunOutcome[], key: 'files' | 'directories' | 'bytes'): number {
+  return outcomes.reduce((total, outcome) => total + (outcome[key] ?? 0), 0);
+}
