@@ -5,6 +5,7 @@ import { describeError } from '../messages/describe-error';
 import { UserError } from '../messages/user-error';
 import type { Scenario } from '../scenario/model';
 import { codeOf } from './agent-errors';
+import { checksumPathOf, manifestPathOf, partialPathOf } from './archive/format';
 import type { BackupCatalog } from './catalog/backup-catalog';
 import type { DeviceGroup } from './catalog/devices';
 import type { BackupJob, BackupJobDraft, JobRun, RunResult } from './catalog/job-model';
@@ -41,9 +42,10 @@ export class BackupService {
     private readonly options: BackupServiceOptions,
   ) {}
 
-  /** Fails what a previous process left Active, then looks at the queue regularly. */
+  /** Fails what a previous process left Active (removing its half-written files), then looks at the queue regularly. */
   start(): void {
-    this.catalog.recover();
+    const recovered = this.catalog.recover();
+    for (const number of recovered.sessions) void this.removePartial(number);
     this.timer = setInterval(() => void this.tick(), this.options.pollMs ?? 1000);
     this.timer.unref();
   }
@@ -110,6 +112,16 @@ export class BackupService {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.idle();
+  }
+
+  /** What a session cut short left on its device: never a complete-looking file (those are renamed at the end), only partial ones. */
+  private async removePartial(number: number): Promise<void> {
+    const session = this.catalog.sessions.get(number);
+    if (!session) return;
+    const archive = path.join(session.devicePath, session.archiveFile);
+    for (const file of [partialPathOf(archive), partialPathOf(manifestPathOf(archive, session.encryption !== null)), partialPathOf(checksumPathOf(archive))]) {
+      await fs.rm(file, { force: true });
+    }
   }
 
   private async runJob(job: BackupJob, run: JobRun): Promise<void> {

@@ -69,6 +69,7 @@ describe('a backup server killed in the middle of a backup', () => {
       expect(failed?.state.status).toBe('Done');
       expect(failed?.lastRun?.result).toBe('failed');
       expect(await ok(second.client.invoke('backup.sessions', { scenarioId: scenario.id })), 'no half session is restorable').toEqual([]);
+      await pollUntil('the half-written files removed', async () => partialFiles(devices), (names) => names.length === 0, 10_000);
       const entries = await ok(second.client.invoke('backup.activity-entries', { runId: failed?.lastRun?.id ?? 0 }));
       expect(entries.some((entry) => entry.type === 'Error' && /interrupted|stopped/i.test(entry.message)), JSON.stringify(entries)).toBe(true);
 

@@ -1,12 +1,13 @@
 import type { ReactElement } from 'react';
 import { selectedScenario, useScenarios } from '../../store/scenarios';
+import { BackupsTab } from './BackupsTab';
 import { DirectoriesTab } from './DirectoriesTab';
 import { PropertiesTab } from './PropertiesTab';
 import { SnapshotsTab } from './SnapshotsTab';
 import { StatisticsTab } from './StatisticsTab';
 import { FRAMEWORK_TABS, useFrameworkView } from './use-framework-view';
 
-/** Right pane: Statistics / Directories / Snapshots / Properties of the selected scenario. */
+/** Right pane: Statistics / Directories / Snapshots / Backups / Properties of the selected scenario. */
 export function FrameworkPane(): ReactElement {
   const scenario = useScenarios(selectedScenario);
   const tab = useFrameworkView((state) => state.tab);
@@ -29,6 +30,8 @@ export function FrameworkPane(): ReactElement {
           <DirectoriesTab key={scenario.id} scenario={scenario} />
         ) : tab === 'Snapshots' ? (
           <SnapshotsTab key={scenario.id} scenario={scenario} />
+        ) : tab === 'Backups' ? (
+          <BackupsTab scenario={scenario} />
         ) : (
           <PropertiesTab scenario={scenario} />
         )}

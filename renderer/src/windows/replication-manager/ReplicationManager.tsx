@@ -70,6 +70,7 @@ export function ReplicationManager(): ReactElement {
           onRewind={() => setDialog({ kind: 'rewind' })}
           onBookmark={() => setDialog({ kind: 'bookmark' })}
           onAssuredRecovery={(replicaId) => scenario && commands.assuredRecovery(scenario, replicaId)}
+          onBackUpNow={() => scenario && commands.backUpNow(scenario)}
           onRemove={() => setDialog({ kind: 'remove' })}
         />
       </header>

@@ -17,11 +17,12 @@ interface ToolbarProps {
   onRewind(): void;
   onBookmark(): void;
   onAssuredRecovery(replicaId: string): void;
+  onBackUpNow(): void;
   onRemove(): void;
 }
 
-/** The scenario actions in SPEC.md's order (those that work so far), plus Set bookmark. */
-export function Toolbar({ scenario, busy, onNew, onRun, onStop, onSuspend, onResume, onRewind, onBookmark, onAssuredRecovery, onRemove }: ToolbarProps): ReactElement {
+/** The scenario actions in SPEC.md's order (those that work so far), plus Set bookmark and Back up now. */
+export function Toolbar({ scenario, busy, onNew, onRun, onStop, onSuspend, onResume, onRewind, onBookmark, onAssuredRecovery, onBackUpNow, onRemove }: ToolbarProps): ReactElement {
   const replica = useScenarios((state) => selectedReplica(scenario, state.selectedReplicaId));
   const linkState = useLive((state) => (scenario && replica ? linkOf(state.byId[scenario.id], replica.id)?.state : undefined));
   const running = scenario?.status.state === 'running';
@@ -67,6 +68,14 @@ export function Toolbar({ scenario, busy, onNew, onRun, onStop, onSuspend, onRes
         title={scenario?.options.arEnabled ? `Test ${replicaName} now: run the application on its data, then roll the test back` : 'Turn Assured Recovery on in the Properties tab first'}
       >
         <Icon name="shield" /> Assured Recovery test
+      </button>
+      <button
+        type="button"
+        onClick={onBackUpNow}
+        disabled={!running || busy || !scenario.options.backupEnabled}
+        title={scenario?.options.backupEnabled ? 'Back up the scenario now from its Replica (a one-time backup job)' : 'Turn Backup on in the Properties tab first'}
+      >
+        <Icon name="camera" /> Back up now
       </button>
       <button type="button" onClick={onRemove} disabled={!scenario || running} title="Remove the selected scenario (Delete)">
         <Icon name="trash" /> Remove

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { MASTER_SOURCE, type DirectorySource } from './directory-source';
 
-export const FRAMEWORK_TABS = ['Statistics', 'Directories', 'Snapshots', 'Properties'] as const;
+export const FRAMEWORK_TABS = ['Statistics', 'Directories', 'Snapshots', 'Backups', 'Properties'] as const;
 export type FrameworkTab = (typeof FRAMEWORK_TABS)[number];
 
 interface FrameworkViewState {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
+import { useBackups } from '../../store/backups';
 import { useLive } from '../../store/live';
 import { useProtection } from '../../store/protection';
 import { useScenarios } from '../../store/scenarios';
@@ -14,6 +15,8 @@ export interface ScenarioCommands {
   resume(scenario: Scenario, replicaId: string): void;
   /** Starts an Assured Recovery test of the Replica; its progress shows in the Host pane. */
   assuredRecovery(scenario: Scenario, replicaId: string): void;
+  /** Submits a one-time backup job of the scenario; its progress shows in the Backups tab. */
+  backUpNow(scenario: Scenario): void;
 }
 
 /**
@@ -52,6 +55,11 @@ export function useScenarioCommands(askCredentials: (hosts: string[]) => void): 
     assuredRecovery: (scenario, replicaId) =>
       guard(async () => {
         const result = await useProtection.getState().startAr(scenario.id, replicaId);
+        return result.ok ? undefined : result.error;
+      }),
+    backUpNow: (scenario) =>
+      guard(async () => {
+        const result = await useBackups.getState().backUpNow(scenario.id);
         return result.ok ? undefined : result.error;
       }),
   };
