@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BackupJob } from '../../../engine/backup/catalog/job-model';
+import { DEFAULT_REPLICATION_OPTIONS, type ReplicationOptions } from '../../../engine/scenario/options';
+import { boot, type Booted } from '../../../electron/boot';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir';
+
+let booted: Booted | undefined;
+const mounts: string[] = [];
+
+afterEach(async () => {
+  await booted?.shutdown();
+  booted = undefined;
+  for (const mount of mounts.splice(0)) execFileSync('umount', [mount]);
+  removeTempDirs();
+});
+
+/** A running, replicating scenario on this host's engine, with a 4 MiB file to back up. */
+async function replicatingScenario(options: Partial<ReplicationOptions> = {}) {
+  const dataDir = tempDir();
+  booted = await boot({ dataDir, shell: 'console', version: '1', enginePort: 0, engineBind: '127.0.0.1' });
+  const root = path.join(dataDir, 'master');
+  fs.mkdirSync(root);
+  fs.writeFileSync(path.join(root, 'data.mdf'), randomBytes(4 * 1024 * 1024));
+  const { engine, replication } = booted;
+  const created = engine.scenarios.create({ name: 'Payroll', type: 'FileServer', master: { host: 'localhost', roots: [root] }, replicas: [{ host: 'localhost', target: path.join(dataDir, 'replica') }] });
+  engine.scenarios.setOptions(created.id, { ...DEFAULT_REPLICATION_OPTIONS, backupEnabled: true, ...options });
+  const scenario = await replication.control.run(created.id, []);
+  replication.backup.register(scenario);
+  await expect.poll(async () => {
+    const live = await replication.control.live(scenario.id);
+    return live.state === 'running' && live.links[0]?.state;
+  }, { timeout: 20_000, interval: 100 }).toBe('replicating');
+  return { dataDir, scenario, catalog: engine.backupCatalog, backup: replication.backup };
+}
+
+function failureOf(catalog: Booted['engine']['backupCatalog'], job: BackupJob): { code: string | null; message: string | null } {
+  const run = catalog.jobs.requireJob(job.id).lastRun;
+  const child = catalog.jobs.runs.children(run?.id ?? 0)[0];
+  return { code: child?.errorCode ?? null, message: child?.errorMessage ?? null };
+}
+
+describe('backup errors, provoked for real', () => {
+  it('a full device fails the session (AE0458, nothing half-written left, nothing restorable)', async (context) => {
+    const { dataDir, scenario, catalog, backup } = await replicatingScenario();
+    const small = path.join(dataDir, 'small-device');
+    fs.mkdirSync(small);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small], { stdio: 'ignore' });
+    } catch {
+      context.skip('skipped: this host cannot mount a small tmpfs device');
+    }
+    mounts.push(small);
+    const group = catalog.devices.createGroup('Small');
+    catalog.devices.addDiskDevice({ groupId: group.id, name: 'Tiny disk', path: small });
+    const job = backup.submit({ name: 'To the tiny disk', scenarioIds: [scenario.id], deviceGroupId: group.id, options: { compression: 'none' }, schedule: { kind: 'once', at: new Date().toISOString() }, owner: 'test' });
+    await backup.tick();
+    await backup.idle();
+    const failure = failureOf(catalog, job);
+    expect(failure.code).toBe('AE0458');
+    expect(failure.message).toContain('ENOSPC');
+    expect(catalog.sessions.restorable({ scenarioId: scenario.id, limit: 10 })).toEqual([]);
+    expect(fs.readdirSync(small)).toEqual([]);
+  });
+
+  it('a second job on a scenario another job holds gets AE0470', async () => {
+    const { scenario, catalog, backup } = await replicatingScenario();
+    const group = await backup.defaultGroup();
+    const draft = { scenarioIds: [scenario.id], deviceGroupId: group.id, schedule: { kind: 'once' as const, at: new Date().toISOString() }, owner: 'test' };
+    const first = backup.submit({ ...draft, name: 'First' });
+    const second = backup.submit({ ...draft, name: 'Second' });
+    await backup.tick();
+    await backup.idle();
+    const results = [first, second].map((job) => catalog.jobs.requireJob(job.id).lastRun?.result);
+    expect(results.sort()).toEqual(['failed', 'succeeded']);
+    expect([failureOf(catalog, first).code, failureOf(catalog, second).code]).toContain('AE0470');
+  });
+
+  it('an Assured Recovery test that outlasts the job timeout gives AE0469', async () => {
+    const { scenario, catalog, backup } = await replicatingScenario({ arEnabled: true, arVerifyCommand: 'sleep 4' });
+    const group = await backup.defaultGroup();
+    const job = backup.submit({ name: 'Impatient', scenarioIds: [scenario.id], deviceGroupId: group.id, options: { timeoutSeconds: 1 }, schedule: { kind: 'once', at: new Date().toISOString() }, owner: 'test' });
+    await backup.tick();
+    await backup.idle();
+    expect(failureOf(catalog, job).code).toBe('AE0469');
+    // The test itself goes on on the Replica until its command ends; the engine is shut down after it.
+    const protection = booted?.replication.protection;
+    await expect.poll(async () => (await protection?.status(scenario.id, scenario.replicas))?.[0]?.ar?.state, { timeout: 15_000, interval: 200 }).toBe('idle');
+  });
+});
