@@ -86,7 +86,7 @@ export const channels = {
   'backup.submit': { request: z.object({ draft: BackupJobDraftSchema, password: z.string().min(8).max(1000).optional() }), response: BackupJobSchema },
   'backup.jobs': { request: z.object({}), response: z.array(BackupJobSchema) },
   'backup.job-action': {
-    request: z.object({ jobId: z.number().int(), action: z.enum(['hold', 'release', 'run-now', 'delete']) }),
+    request: z.object({ jobId: z.number().int(), action: z.enum(['hold', 'release', 'run-now', 'delete', 'cancel']) }),
     response: z.object({}),
   },
   'backup.devices': { request: z.object({}), response: z.array(DeviceGroupSchema) },

@@ -64,6 +64,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
       if (action === 'hold') jobs.hold(jobId);
       else if (action === 'release') jobs.release(jobId);
       else if (action === 'run-now') jobs.runNow(jobId);
+      else if (action === 'cancel') backup.cancel(jobId);
       else jobs.delete(jobId);
       void backup.tick();
       return {};

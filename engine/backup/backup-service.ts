@@ -33,6 +33,8 @@ export class BackupService {
   private readonly passwords = new Map<number, string>();
   private readonly held = new Set<string>();
   private readonly running = new Set<Promise<void>>();
+  /** Jobs running now, by id: stopping one aborts its child runs between two files. */
+  private readonly cancels = new Map<number, AbortController>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
 
@@ -104,6 +106,13 @@ export class BackupService {
     }
   }
 
+  /** Stops a running job ("Job Canceled"): each scenario stops between two files, its session is failed and removed. */
+  cancel(jobId: number): void {
+    const controller = this.cancels.get(jobId);
+    if (!controller) throw new UserError('E3376', `job ${jobId} is not running`);
+    controller.abort();
+  }
+
   /** Resolves when every job started so far has ended (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all(this.running);
@@ -125,8 +134,16 @@ export class BackupService {
   }
 
   private async runJob(job: BackupJob, run: JobRun): Promise<void> {
-    const outcomes = await Promise.all(job.scenarios.map((scenario) => this.runChild(job, run, scenario)));
-    const result: RunResult = outcomes.every((outcome) => outcome.result === 'succeeded') ? 'succeeded' : outcomes.some((outcome) => outcome.result === 'succeeded') ? 'incomplete' : 'failed';
+    const controller = new AbortController();
+    this.cancels.set(job.id, controller);
+    const outcomes = await Promise.all(job.scenarios.map((scenario) => this.runChild(job, run, scenario, controller.signal))).finally(() => this.cancels.delete(job.id));
+    const result: RunResult = controller.signal.aborted
+      ? 'canceled'
+      : outcomes.every((outcome) => outcome.result === 'succeeded')
+        ? 'succeeded'
+        : outcomes.some((outcome) => outcome.result === 'succeeded')
+          ? 'incomplete'
+          : 'failed';
     const failure = outcomes.find((outcome) => outcome.result !== 'succeeded');
     this.catalog.jobs.finish(run.id, {
       result,
@@ -140,20 +157,25 @@ export class BackupService {
     if (job.schedule.kind === 'once') this.passwords.delete(job.id);
   }
 
-  private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }): Promise<RunOutcome> {
+  private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }, signal: AbortSignal): Promise<RunOutcome> {
     const child = this.catalog.jobs.runs.startChild(run.id, scenario.id);
     let outcome: RunOutcome;
     try {
       if (this.held.has(scenario.id)) throw new UserError('AE0470', `scenario "${scenario.name}" is being backed up by another job`);
       this.held.add(scenario.id);
       try {
-        outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id) }, scenario.id);
+        outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id), signal }, scenario.id);
       } finally {
         this.held.delete(scenario.id);
       }
     } catch (error) {
-      this.catalog.activity.appendError(error, { runId: child.id, scenarioName: scenario.name });
-      outcome = { result: 'failed', errorCode: codeOf(error) ?? 'E1099', errorMessage: describeError(error) };
+      if (signal.aborted) {
+        this.catalog.activity.append({ type: 'Warning', runId: child.id, scenarioName: scenario.name, message: `Job Canceled: the backup of "${scenario.name}" was stopped by the user` });
+        outcome = { result: 'canceled', errorMessage: 'canceled by the user' };
+      } else {
+        this.catalog.activity.appendError(error, { runId: child.id, scenarioName: scenario.name });
+        outcome = { result: 'failed', errorCode: codeOf(error) ?? 'E1099', errorMessage: describeError(error) };
+      }
     }
     this.catalog.jobs.runs.finish(child.id, outcome);
     return outcome;

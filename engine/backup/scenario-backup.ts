@@ -20,6 +20,8 @@ export interface ScenarioBackupContext {
   readonly job: BackupJob;
   readonly runId: number;
   readonly password: string | undefined;
+  /** Aborted when the user stops the job: checked between two files. */
+  readonly signal?: AbortSignal;
 }
 
 interface Totals {
@@ -123,6 +125,7 @@ async function writeSession(
   const rows = catalog.files.writer(session.number);
   try {
     for (const item of items) {
+      context.signal?.throwIfAborted();
       const masterRoot = scenario.master.roots[item.root] ?? '';
       const masterPath = joinMasterPath(masterRoot, item.relative);
       const stat = { mtimeMs: item.mtimeMs, mode: item.mode };
@@ -130,10 +133,11 @@ async function writeSession(
         await writer.addDirectory(archivePathOf(masterPath), stat);
         rows.add({ path: masterPath, kind: 'directory', size: 0, ...stat, sha256: null });
       } else {
-        const { sha256 } = await writer.addFile(archivePathOf(masterPath), { ...stat, size: item.size }, source.read(item));
+        const { sha256 } = await writer.addFile(archivePathOf(masterPath), { ...stat, size: item.size }, source.read(item, context.signal));
         rows.add({ path: masterPath, kind: 'file', size: item.size, ...stat, sha256 });
       }
     }
+    context.signal?.throwIfAborted();
     rows.flush();
     const summary = await writer.finish();
     catalog.sessions.complete(session.number, { archiveSize: summary.bytes, sha256: summary.sha256OfArchive, files: summary.files, directories: summary.directories, bytes: summary.contentBytes });

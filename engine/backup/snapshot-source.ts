@@ -50,10 +50,11 @@ export class SnapshotSource {
     }
   }
 
-  /** The file's bytes as of the snapshot; exactly `size` of them, or an error. */
-  async *read(item: SnapshotItem): AsyncGenerator<Buffer> {
+  /** The file's bytes as of the snapshot; exactly `size` of them, or an error (also when `signal` aborts). */
+  async *read(item: SnapshotItem, signal?: AbortSignal): AsyncGenerator<Buffer> {
     let offset = 0;
     while (offset < item.size) {
+      signal?.throwIfAborted();
       const length = Math.min(READ_BYTES, item.size - offset);
       const { data } = ChunkSchema.parse(await this.engine.call('replica.snapshot-read', { ...this.ref, root: item.root, path: item.relative, offset, length }));
       if (data.byteLength === 0) throw new Error(`snapshot file ${item.relative} ended at ${offset} of ${item.size} bytes`);

@@ -90,4 +90,24 @@ describe('backup errors, provoked for real', () => {
     const protection = booted?.replication.protection;
     await expect.poll(async () => (await protection?.status(scenario.id, scenario.replicas))?.[0]?.ar?.state, { timeout: 15_000, interval: 200 }).toBe('idle');
   });
+
+  it('stopping a running job records Job Canceled, fails and removes its session', async () => {
+    const { dataDir, scenario, catalog, backup } = await replicatingScenario();
+    fs.writeFileSync(path.join(dataDir, 'master', 'big.bin'), randomBytes(48 * 1024 * 1024));
+    const { replication } = booted ?? {};
+    await expect.poll(async () => (await replication?.control.live(scenario.id))?.state === 'running' && fs.existsSync(path.join(dataDir, 'replica', ...path.relative('/', path.join(dataDir, 'master', 'big.bin')).split(path.sep))), { timeout: 30_000 }).toBe(true);
+    const group = await backup.defaultGroup();
+    const device = group.devices[0]?.path ?? '';
+    const job = backup.submit({ name: 'Stopped', scenarioIds: [scenario.id], deviceGroupId: group.id, options: { compression: 'gzip' }, schedule: { kind: 'once', at: new Date().toISOString() }, owner: 'test' });
+    await backup.tick();
+    await expect.poll(() => fs.readdirSync(device).some((name) => name.endsWith('.partial')), { timeout: 20_000, interval: 20 }).toBe(true);
+    backup.cancel(job.id);
+    await backup.idle();
+    const run = catalog.jobs.requireJob(job.id).lastRun;
+    expect(run?.result).toBe('canceled');
+    expect(catalog.activity.entries({ runId: run?.id ?? 0, limit: 100, withChildren: true }).map((entry) => entry.message)).toContainEqual(expect.stringContaining('Job Canceled'));
+    expect(catalog.sessions.restorable({ scenarioId: scenario.id, limit: 10 })).toEqual([]);
+    expect(fs.readdirSync(device)).toEqual([]);
+    expect(() => backup.cancel(job.id)).toThrow(expect.objectContaining({ code: 'E3376' }));
+  });
 });
