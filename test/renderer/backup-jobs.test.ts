@@ -59,11 +59,11 @@ describe('the job actions', () => {
   };
   it.each<[string, JobAction[]]>([
     ['Ready', ['run-now', 'hold', 'delete']],
-    ['Active', []],
+    ['Active', ['cancel']],
     ['Hold', ['run-now', 'release', 'delete']],
     ['Done', ['run-now', 'delete']],
   ])('a %s job accepts %j', (status, allowed) => {
-    const all: JobAction[] = ['run-now', 'hold', 'release', 'delete'];
+    const all: JobAction[] = ['run-now', 'hold', 'release', 'cancel', 'delete'];
     const state = states[status];
     if (!state) throw new Error(status);
     expect(all.filter((action) => jobActionAllowed({ state }, action))).toEqual(allowed);

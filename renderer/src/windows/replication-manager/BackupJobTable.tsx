@@ -5,6 +5,7 @@ const ACTIONS: ReadonlyArray<{ action: JobAction; label: string }> = [
   { action: 'run-now', label: 'Run now' },
   { action: 'hold', label: 'Hold' },
   { action: 'release', label: 'Release' },
+  { action: 'cancel', label: 'Stop' },
   { action: 'delete', label: 'Delete' },
 ];
 

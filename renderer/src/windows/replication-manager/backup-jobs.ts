@@ -3,7 +3,7 @@ import { formatDateTime } from './format';
 
 export type BackupJob = ChannelResponse<'backup.jobs'>[number];
 export type ActivityEntry = ChannelResponse<'backup.activity-entries'>[number];
-export type JobAction = 'run-now' | 'hold' | 'release' | 'delete';
+export type JobAction = 'run-now' | 'hold' | 'release' | 'cancel' | 'delete';
 
 /** The jobs that back up the scenario, newest first. */
 export function jobsOfScenario(jobs: readonly BackupJob[], scenarioId: string): BackupJob[] {
@@ -23,7 +23,7 @@ export function formatInstant(iso: string | null | undefined): string {
   return Number.isFinite(ms) ? formatDateTime(ms) : '—';
 }
 
-/** Which actions a job in this state accepts: an active job only finishes; a held job is released, not held again. */
+/** Which actions a job in this state accepts: an active job can only be stopped; a held job is released, not held again. */
 export function jobActionAllowed(job: Pick<BackupJob, 'state'>, action: JobAction): boolean {
   const status = job.state.status;
   switch (action) {
@@ -31,6 +31,8 @@ export function jobActionAllowed(job: Pick<BackupJob, 'state'>, action: JobActio
       return status === 'Ready';
     case 'release':
       return status === 'Hold';
+    case 'cancel':
+      return status === 'Active';
     case 'run-now':
     case 'delete':
       return status !== 'Active';
