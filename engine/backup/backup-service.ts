@@ -12,6 +12,7 @@ import type { BackupJob, BackupJobDraft, JobRun, RunResult } from './catalog/job
 import type { RunOutcome } from './catalog/job-runs';
 import { registrationOf } from './catalog/registration';
 import { backUpScenario } from './scenario-backup';
+import { DEFAULT_SCANNER, type VirusScanner } from './virus-scan';
 
 export interface BackupServiceOptions {
   /** Where the default disk device keeps its media (created on first use). */
@@ -19,6 +20,8 @@ export interface BackupServiceOptions {
   /** How often the queue is looked at for due jobs. */
   readonly pollMs?: number;
   readonly owner?: string;
+  /** The virus scanner jobs with scanning on use (default: clamscan on the PATH). */
+  readonly scanner?: VirusScanner;
 }
 
 const DEFAULT_GROUP = 'Default';
@@ -164,7 +167,7 @@ export class BackupService {
       if (this.held.has(scenario.id)) throw new UserError('AE0470', `scenario "${scenario.name}" is being backed up by another job`);
       this.held.add(scenario.id);
       try {
-        outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id), signal }, scenario.id);
+        outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id), signal, scanner: this.options.scanner ?? DEFAULT_SCANNER }, scenario.id);
       } finally {
         this.held.delete(scenario.id);
       }

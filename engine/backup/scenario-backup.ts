@@ -13,6 +13,7 @@ import type { RunOutcome } from './catalog/job-runs';
 import { entityOf, joinMasterPath } from './entities';
 import { newSessionKeyRecord } from './session-key';
 import { SnapshotSource, type SnapshotItem } from './snapshot-source';
+import { scanWhileReading, type ScanResult, type VirusScanner } from './virus-scan';
 
 export interface ScenarioBackupContext {
   readonly catalog: BackupCatalog;
@@ -22,6 +23,8 @@ export interface ScenarioBackupContext {
   readonly password: string | undefined;
   /** Aborted when the user stops the job: checked between two files. */
   readonly signal?: AbortSignal;
+  /** Used when the job asks for virus scanning. */
+  readonly scanner?: VirusScanner;
 }
 
 interface Totals {
@@ -123,6 +126,7 @@ async function writeSession(
     manifestBase: { session: session.number, scenario: { id: scenario.id, name: scenario.name, type: scenario.type }, entity, masterHost: scenario.master.host },
   });
   const rows = catalog.files.writer(session.number);
+  const scanProblems = new ScanReport(catalog, runId, session.number, scenario.name);
   try {
     for (const item of items) {
       context.signal?.throwIfAborted();
@@ -133,8 +137,11 @@ async function writeSession(
         await writer.addDirectory(archivePathOf(masterPath), stat);
         rows.add({ path: masterPath, kind: 'directory', size: 0, ...stat, sha256: null });
       } else {
-        const { sha256 } = await writer.addFile(archivePathOf(masterPath), { ...stat, size: item.size }, source.read(item, context.signal));
+        const content = source.read(item, context.signal);
+        const scan = job.options.virusScan && context.scanner ? scanWhileReading(content, context.scanner) : undefined;
+        const { sha256 } = await writer.addFile(archivePathOf(masterPath), { ...stat, size: item.size }, scan?.stream ?? content);
         rows.add({ path: masterPath, kind: 'file', size: item.size, ...stat, sha256 });
+        if (scan) scanProblems.note(await scan.result, masterPath);
       }
     }
     context.signal?.throwIfAborted();
@@ -157,5 +164,26 @@ async function releaseOrKeep(context: ScenarioBackupContext, engine: { call(chan
     await engine.call('replica.snapshot-release', { ...ref, snapshotId });
   } catch (error) {
     context.catalog.activity.appendError(new UserError('AE0461', describeError(error)), { runId: context.runId, scenarioName: scenario.name });
+  }
+}
+
+/** Virus scan findings of one session in the Activity Log: each detection, and a scanner failure once. */
+class ScanReport {
+  private failed = false;
+
+  constructor(
+    private readonly catalog: BackupCatalog,
+    private readonly runId: number,
+    private readonly session: number,
+    private readonly scenarioName: string,
+  ) {}
+
+  note(result: ScanResult, masterPath: string): void {
+    const context = { runId: this.runId, session: this.session, scenarioName: this.scenarioName };
+    if (result.kind === 'infected') this.catalog.activity.appendError(new UserError('W3380', `${result.signature} in ${masterPath}`), context);
+    if (result.kind === 'error' && !this.failed) {
+      this.failed = true;
+      this.catalog.activity.appendError(new UserError('W3381', result.detail), context);
+    }
   }
 }

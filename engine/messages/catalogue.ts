@@ -290,6 +290,18 @@ export const catalogue = {
     reason: 'The session is no longer being written, or the job run has already finished (for example after a restart).',
     action: 'Look at the job in the Activity Log; run the job again if it failed.',
   },
+  W3380: {
+    module: 'Backup task',
+    title: 'Virus detected',
+    reason: 'The virus scanner found a known signature in a file being backed up; the file was backed up as it is on the Replica (and on the Master).',
+    action: 'Clean the file on the Master (it replicates to the Replica); restore an earlier clean version if needed. The Activity Log names the file and the signature.',
+  },
+  W3381: {
+    module: 'Backup task',
+    title: 'The backed-up files could not be scanned for viruses',
+    reason: 'The virus scanner (ClamAV clamscan) is not installed or has no signature database, or it failed.',
+    action: 'Install ClamAV and update its signatures (freshclam), or turn virus scanning off in the job options.',
+  },
   AE0457: {
     module: 'Agent',
     title: 'The Replica could not run Assured Recovery or suspend the scenario before the backup',

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BackupService } from '../../../engine/backup/backup-service';
 import type { BackupJob } from '../../../engine/backup/catalog/job-model';
 import { DEFAULT_REPLICATION_OPTIONS, type ReplicationOptions } from '../../../engine/scenario/options';
 import { boot, type Booted } from '../../../electron/boot';
@@ -109,5 +110,31 @@ describe('backup errors, provoked for real', () => {
     expect(catalog.sessions.restorable({ scenarioId: scenario.id, limit: 10 })).toEqual([]);
     expect(fs.readdirSync(device)).toEqual([]);
     expect(() => backup.cancel(job.id)).toThrow(expect.objectContaining({ code: 'E3376' }));
+  });
+
+  it('a virus found in a backed-up file is a Virus detected warning naming the file; the backup still succeeds', async (context) => {
+    const clamscan = spawnSync('clamscan', ['--version'], { encoding: 'utf8' });
+    if (clamscan.status !== 0) context.skip('skipped: ClamAV (clamscan) is not installed');
+    const { dataDir, scenario, catalog } = await replicatingScenario();
+    const master = path.join(dataDir, 'master');
+    // The EICAR test file, and a signature database of our own for it (no download needed).
+    const eicar = String.raw`X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*`;
+    const database = path.join(dataDir, 'test.ndb');
+    fs.writeFileSync(database, `Understudy.Test.EICAR:0:*:${Buffer.from(eicar).toString('hex')}\n`);
+    fs.writeFileSync(path.join(master, 'invoice.pdf.exe'), eicar);
+    const { replication } = booted ?? {};
+    await expect.poll(() => fs.existsSync(path.join(dataDir, 'replica', path.relative('/', master), 'invoice.pdf.exe')), { timeout: 20_000 }).toBe(true);
+    const control = replication?.control;
+    if (!control) throw new Error('not booted');
+    const scanning = new BackupService(catalog, control, { defaultDeviceDir: path.join(dataDir, 'scanned'), scanner: { command: 'clamscan', args: ['-d', database] } });
+    const group = await scanning.defaultGroup();
+    const job = scanning.submit({ name: 'Scanned', scenarioIds: [scenario.id], deviceGroupId: group.id, options: { virusScan: true }, schedule: { kind: 'once', at: new Date().toISOString() }, owner: 'test' });
+    await scanning.tick();
+    await scanning.idle();
+    const run = catalog.jobs.requireJob(job.id).lastRun;
+    expect(run?.result).toBe('succeeded');
+    const warnings = catalog.activity.entries({ runId: run?.id ?? 0, limit: 100, withChildren: true }).filter((entry) => entry.code === 'W3380');
+    expect(warnings).toEqual([expect.objectContaining({ type: 'Warning', message: expect.stringContaining(`Understudy.Test.EICAR.UNOFFICIAL in ${path.join(master, 'invoice.pdf.exe')}`) })]);
+    await scanning.close();
   });
 });
