@@ -45,4 +45,18 @@ describe('the snapshot a backup reads', () => {
     await expect(withClient(replica, (client) => takeBackupSnapshot(client, replica, options))).rejects.toMatchObject({ code: 'AE0457' });
     await expect(withClient(replica, (client) => takeBackupSnapshot(client, replica, { ...options, arEnabled: false }))).rejects.toMatchObject({ code: 'AE0471' });
   });
+
+  it('a Replica engine that went down is AE0463 (cannot attach to the scenario)', async () => {
+    const { master, root, target, scenario } = await replicatingPair(engine, {}, { prepareRoot: (dir) => fs.writeFileSync(path.join(dir, 'a.txt'), 'a') });
+    await waitForQuiet(master, scenario.scenarioId, root, replicaRoot(target, root));
+    const replica = ReplicaHandle.of(scenario);
+    const connection = await adminSession(replica.engine);
+    try {
+      await replica.engine.stop();
+      const client: EngineClient = { call: (channel, body) => connection.request(channel, body) };
+      await expect(takeBackupSnapshot(client, replica, { arEnabled: false, backupAllowSuspend: true, timeoutMs: 10_000 })).rejects.toMatchObject({ code: 'AE0463' });
+    } finally {
+      connection.close();
+    }
+  });
 });
