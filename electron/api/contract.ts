@@ -18,6 +18,7 @@ import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model
 import { ActivityEntrySchema, ActivityGroupSchema } from '../../engine/backup/catalog/activity-log';
 import { DeviceGroupSchema } from '../../engine/backup/catalog/devices';
 import { BackupJobDraftSchema, BackupJobSchema } from '../../engine/backup/catalog/job-model';
+import { BackupJobChangesSchema } from '../../engine/backup/catalog/jobs';
 import { SessionSchema } from '../../engine/backup/catalog/sessions';
 import { ReplicationOptionsSchema } from '../../engine/scenario/options';
 
@@ -85,6 +86,8 @@ export const channels = {
   /** Submits a job; an encryption password is kept in the backup server's memory only. */
   'backup.submit': { request: z.object({ draft: BackupJobDraftSchema, password: z.string().min(8).max(1000).optional() }), response: BackupJobSchema },
   'backup.jobs': { request: z.object({}), response: z.array(BackupJobSchema) },
+  /** Changes a job that is not running (name, scenarios, device group, options, schedule). */
+  'backup.job-modify': { request: z.object({ jobId: z.number().int(), changes: BackupJobChangesSchema }), response: BackupJobSchema },
   'backup.job-action': {
     request: z.object({ jobId: z.number().int(), action: z.enum(['hold', 'release', 'run-now', 'delete', 'cancel']) }),
     response: z.object({}),

@@ -23,6 +23,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'scenario.create': (draft) => engine.scenarios.create(draft),
     'scenario.remove': ({ id }) => {
       engine.scenarios.remove(id);
+      backup.unregister(id);
       return { id };
     },
     'scenario.run': async ({ id, credentials }) => {
@@ -40,7 +41,12 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
       return {};
     },
     'scenario.live': ({ id }) => control.live(id),
-    'scenario.set-options': ({ id, options }) => engine.scenarios.setOptions(id, options),
+    'scenario.set-options': ({ id, options }) => {
+      const scenario = engine.scenarios.setOptions(id, options);
+      // An edit reaches the catalog only for scenarios already registered (or no longer to be).
+      if (engine.backupCatalog.scenarios.get(id)?.removedAt === null) backup.register(scenario);
+      return scenario;
+    },
     'scenario.needs-credentials': ({ id }) => control.hostsNeedingCredentials(id),
     'scenario.browse': ({ id, path }) => control.browse(id, path),
     'protection.status': ({ id }) => protection.status(id, engine.scenarios.get(id).replicas),
@@ -59,6 +65,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'backup.now': ({ id, password, compression }) => backup.backupNow(id, { ...(password ? { password } : {}), ...(compression ? { compression } : {}) }),
     'backup.submit': ({ draft, password }) => backup.submit(draft, password),
     'backup.jobs': () => engine.backupCatalog.jobs.list(),
+    'backup.job-modify': ({ jobId, changes }) => engine.backupCatalog.jobs.modify(jobId, changes),
     'backup.job-action': ({ jobId, action }) => {
       const jobs = engine.backupCatalog.jobs;
       if (action === 'hold') jobs.hold(jobId);

@@ -55,9 +55,15 @@ export class BackupService {
     this.timer.unref();
   }
 
-  /** A scenario with the Backup option that is run (or edited) is registered in the catalog. */
+  /** A scenario with the Backup option that is run (or edited) is registered in the catalog; one edited to drop it, unregistered. */
   register(scenario: Scenario): void {
     if (scenario.options.backupEnabled) this.catalog.scenarios.register(registrationOf(scenario));
+    else this.unregister(scenario.id);
+  }
+
+  /** A removed scenario leaves the catalog's list (its sessions stay restorable under its name). */
+  unregister(scenarioId: string): void {
+    if (this.catalog.scenarios.get(scenarioId)?.removedAt === null) this.catalog.scenarios.unregister(scenarioId);
   }
 
   submit(draft: BackupJobDraft, password?: string): BackupJob {

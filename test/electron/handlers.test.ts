@@ -102,3 +102,28 @@ describe('contract dispatch', () => {
     expect(await dispatch('scenario.run', { id, credentials: [] })).toMatchObject({ ok: false, error: { code: 'E1008' } });
   });
 });
+
+describe('backup registration follows the scenario', () => {
+  it('an edit updates a registered scenario, turning Backup off or removing the scenario unregisters it', async () => {
+    const created = await dispatch('scenario.create', validDraft);
+    if (!created.ok) throw new Error('not created');
+    const scenario = created.value as { id: string };
+    const options = { ...engine.scenarios.get(scenario.id).options, backupEnabled: true };
+    booted.replication.backup.register(engine.scenarios.setOptions(scenario.id, options));
+    expect(engine.backupCatalog.scenarios.get(scenario.id)?.mode).toBe('suspend');
+    await dispatch('scenario.set-options', { id: scenario.id, options: { ...options, arEnabled: true, arVerifyCommand: 'true' } });
+    expect(engine.backupCatalog.scenarios.get(scenario.id)?.mode).toBe('assured-recovery');
+    await dispatch('scenario.set-options', { id: scenario.id, options: { ...options, backupEnabled: false } });
+    expect(engine.backupCatalog.scenarios.get(scenario.id)?.removedAt).not.toBeNull();
+    const messages = engine.backupCatalog.activity.entries({ runId: null, limit: 100 }).map((entry) => entry.message);
+    expect(messages.some((message) => message.includes('Payroll'))).toBe(true);
+
+    const other = await dispatch('scenario.create', { ...validDraft, name: 'Payroll archive' });
+    if (!other.ok) throw new Error('not created');
+    const otherId = (other.value as { id: string }).id;
+    booted.replication.backup.register(engine.scenarios.setOptions(otherId, options));
+    expect(engine.backupCatalog.scenarios.get(otherId)?.removedAt).toBeNull();
+    await dispatch('scenario.remove', { id: otherId });
+    expect(engine.backupCatalog.scenarios.get(otherId)?.removedAt).not.toBeNull();
+  });
+});
