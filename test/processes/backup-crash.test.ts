@@ -1,37 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rootSubdirectory } from '../../engine/replication/root-mapping';
 import { DEFAULT_REPLICATION_OPTIONS } from '../../engine/scenario/options';
-import { ContractClient } from '../../electron/cli/contract-client';
-import { readConsoleFile } from '../../electron/console/console-file';
-import { startConsoleProcess, type ConsoleProcess } from '../e2e/helpers/console-process';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
-import { projectRoot } from './helpers/engine-process';
+import { tempDir } from '../helpers/temp-dir';
+import { ok, understudy, useConsoleHosts } from './helpers/console-hosts';
 import { pollUntil } from './helpers/protection-client';
 import { waitForConvergence } from './helpers/tree-compare';
 
-const cli = path.join(projectRoot, 'dist/electron/cli.js');
-const hosts: ConsoleProcess[] = [];
-
-afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-  removeTempDirs();
-});
-
-async function connect(dataDir: string): Promise<{ host: ConsoleProcess; client: ContractClient }> {
-  const host = await startConsoleProcess(dataDir);
-  hosts.push(host);
-  const file = readConsoleFile(dataDir);
-  return { host, client: await ContractClient.connect(file?.port ?? 0, file?.token ?? '') };
-}
-
-async function ok<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const { connect, forget } = useConsoleHosts();
 
 function partialFiles(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.partial')) : [];
@@ -61,7 +38,7 @@ describe('a backup server killed in the middle of a backup', () => {
     first.client.close();
     first.host.child.kill('SIGKILL');
     await new Promise((resolve) => first.host.child.once('exit', resolve));
-    hosts.splice(hosts.indexOf(first.host), 1);
+    forget(first.host);
 
     const second = await connect(dataDir);
     try {
@@ -73,7 +50,7 @@ describe('a backup server killed in the middle of a backup', () => {
       const entries = await ok(second.client.invoke('backup.activity-entries', { runId: failed?.lastRun?.id ?? 0 }));
       expect(entries.some((entry) => entry.type === 'Error' && /interrupted|stopped/i.test(entry.message)), JSON.stringify(entries)).toBe(true);
 
-      const again = spawnSync(process.execPath, [cli, '--data-dir', dataDir, 'run', 'Database'], { encoding: 'utf8' });
+      const again = understudy(dataDir, 'run', 'Database');
       expect(again.status === 0 || again.stderr.includes('running'), again.stderr).toBe(true);
       await pollUntil('replicating again', () => ok(second.client.invoke('scenario.live', { id: scenario.id })), (live) => live.state === 'running' && 'links' in live && live.links[0]?.state === 'replicating', 60_000);
       const retry = await ok(second.client.invoke('backup.now', { id: scenario.id }));

@@ -1,38 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Driver from 'better-sqlite3';
 import { openSessionReader } from '../../engine/backup/archive/session-reader';
 import { FileCatalog } from '../../engine/backup/catalog/file-catalog';
 import { rootSubdirectory } from '../../engine/replication/root-mapping';
 import { DEFAULT_REPLICATION_OPTIONS } from '../../engine/scenario/options';
-import { ContractClient } from '../../electron/cli/contract-client';
-import { readConsoleFile } from '../../electron/console/console-file';
-import { startConsoleProcess, type ConsoleProcess } from '../e2e/helpers/console-process';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
-import { projectRoot } from './helpers/engine-process';
+import { tempDir } from '../helpers/temp-dir';
+import { ok, understudy, useConsoleHosts } from './helpers/console-hosts';
 import { waitForConvergence } from './helpers/tree-compare';
 
-const cli = path.join(projectRoot, 'dist/electron/cli.js');
-const hosts: ConsoleProcess[] = [];
-
-afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-  removeTempDirs();
-});
-
-function understudy(dataDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, '--data-dir', dataDir, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function ok<T>(reply: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const result = await reply;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const { connect } = useConsoleHosts();
 
 /** Every file of a folder as relative path → sha256 (what a session must hold). */
 function digestTree(root: string, prefix = '', out = new Map<string, string>()): Map<string, string> {
@@ -48,10 +27,7 @@ function digestTree(root: string, prefix = '', out = new Map<string, string>()):
 describe('backup of a running scenario from its Replica', () => {
   it('backs up while the Master keeps writing: an encrypted session holds exactly the Replica snapshot, catalogued under the Master paths', async () => {
     const dataDir = tempDir();
-    const host = await startConsoleProcess(dataDir);
-    hosts.push(host);
-    const file = readConsoleFile(dataDir);
-    const client = await ContractClient.connect(file?.port ?? 0, file?.token ?? '');
+    const { client } = await connect(dataDir);
     try {
       const root = tempDir('understudy-root-');
       fs.mkdirSync(path.join(root, 'ledgers'));

@@ -1,37 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ContractClient } from '../../electron/cli/contract-client';
+import { describe, expect, it } from 'vitest';
 import { readConsoleFile } from '../../electron/console/console-file';
 import { rootSubdirectory } from '../../engine/replication/root-mapping';
-import { startConsoleProcess, type ConsoleProcess } from '../e2e/helpers/console-process';
-import { removeTempDirs, tempDir } from '../helpers/temp-dir';
-import { projectRoot } from './helpers/engine-process';
+import { tempDir } from '../helpers/temp-dir';
+import { understudy, useConsoleHosts } from './helpers/console-hosts';
 import { waitForConvergence } from './helpers/tree-compare';
 
-const cli = path.join(projectRoot, 'dist/electron/cli.js');
-const hosts: ConsoleProcess[] = [];
-
-afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-  removeTempDirs();
-});
-
-function understudy(dataDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, '--data-dir', dataDir, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { connect } = useConsoleHosts();
 
 describe('understudy CLI', () => {
   it('lists, runs, reports, suspends, resumes and stops a scenario through the console host', async () => {
     const dataDir = tempDir();
-    const host = await startConsoleProcess(dataDir);
-    hosts.push(host);
-    const file = readConsoleFile(dataDir);
-    expect(file?.port).toBeGreaterThan(0);
+    const { client } = await connect(dataDir);
+    expect(readConsoleFile(dataDir)?.port).toBeGreaterThan(0);
     expect(fs.statSync(path.join(dataDir, 'console.json')).mode & 0o777).toBe(0o600);
-    const client = await ContractClient.connect(file?.port ?? 0, file?.token ?? '');
     const root = tempDir('understudy-root-');
     fs.writeFileSync(path.join(root, 'report.txt'), 'quarterly numbers');
     const target = tempDir('understudy-target-');
@@ -55,10 +38,7 @@ describe('understudy CLI', () => {
 
   it('sets a bookmark, lists rewind points, takes, exports and releases a snapshot, and rewinds to the bookmark', async () => {
     const dataDir = tempDir();
-    const host = await startConsoleProcess(dataDir);
-    hosts.push(host);
-    const file = readConsoleFile(dataDir);
-    const client = await ContractClient.connect(file?.port ?? 0, file?.token ?? '');
+    const { client } = await connect(dataDir);
     const root = tempDir('understudy-root-');
     fs.writeFileSync(path.join(root, 'ledger.csv'), 'account,amount\n1001,250.00\n');
     const target = tempDir('understudy-target-');
@@ -98,8 +78,8 @@ describe('understudy CLI', () => {
     const missing = understudy(dataDir, 'list');
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no console host is running');
-    const host = await startConsoleProcess(dataDir);
-    hosts.push(host);
+    const { client } = await connect(dataDir);
+    client.close();
     const unknown = understudy(dataDir, 'stop', 'No such scenario');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/E1002 \(Scenario manager\).*\n\s+Reason: .*\n\s+Action: /);
