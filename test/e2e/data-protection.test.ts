@@ -20,14 +20,19 @@ function writeMasterRoot(root: string): void {
   fs.writeFileSync(path.join(root, 'reports', 'summary.txt'), 'Q1 summary\n');
 }
 
+/** A test's folders: a Master root (filled by `fill`), an empty Replica target, and where the root lands in it. */
+function scenarioFolders(rootName: string, fill: (root: string) => void = writeMasterRoot): { work: string; masterRoot: string; target: string; landing: string } {
+  const work = tempDir();
+  const masterRoot = path.join(work, 'master', rootName);
+  const target = path.join(work, 'replica');
+  fill(masterRoot);
+  fs.mkdirSync(target);
+  return { work, masterRoot, target, landing: path.join(target, path.relative('/', masterRoot)) };
+}
+
 describe('Data Rewind and snapshots through the Replication Manager, on this machine', () => {
   it('rewinds a Replica to a bookmark set before a bad change, then snapshots it and browses the snapshot', async () => {
-    const work = tempDir();
-    const masterRoot = path.join(work, 'master', 'finance');
-    const target = path.join(work, 'replica');
-    const landing = path.join(target, path.relative('/', masterRoot));
-    writeMasterRoot(masterRoot);
-    fs.mkdirSync(target);
+    const { work, masterRoot, target, landing } = scenarioFolders('finance');
 
     const page = await openConsole(work);
 
@@ -157,13 +162,10 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
   });
 
   it('names the snapshot that keeps the journal over its size limit, and trims once it is released', async () => {
-    const work = tempDir();
-    const masterRoot = path.join(work, 'master', 'db');
-    const target = path.join(work, 'replica');
-    const landing = path.join(target, path.relative('/', masterRoot));
-    fs.mkdirSync(masterRoot, { recursive: true });
-    fs.writeFileSync(path.join(masterRoot, 'data.mdf'), randomBytes(3 * 1024 * 1024));
-    fs.mkdirSync(target);
+    const { work, masterRoot, target, landing } = scenarioFolders('db', (root) => {
+      fs.mkdirSync(root, { recursive: true });
+      fs.writeFileSync(path.join(root, 'data.mdf'), randomBytes(3 * 1024 * 1024));
+    });
     const page = await openConsole(work);
     await createScenarioThroughDialog(page, { name: 'Small journal', type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
     await page.getByRole('tab', { name: 'Properties' }).click();
@@ -223,12 +225,7 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
   });
 
   it('runs an Assured Recovery test from the toolbar and shows each step in the Host pane; the test changes are rolled back', async () => {
-    const work = tempDir();
-    const masterRoot = path.join(work, 'master', 'app');
-    const target = path.join(work, 'replica');
-    const landing = path.join(target, path.relative('/', masterRoot));
-    writeMasterRoot(masterRoot);
-    fs.mkdirSync(target);
+    const { work, masterRoot, target, landing } = scenarioFolders('app');
     const page = await openConsole(work);
     const name = 'App integrity';
     await createScenarioThroughDialog(page, { name, type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
@@ -270,12 +267,7 @@ describe('Data Rewind and snapshots through the Replication Manager, on this mac
   });
 
   it('stops a hung Assured Recovery test from the Host pane; the Replica is rolled back', async () => {
-    const work = tempDir();
-    const masterRoot = path.join(work, 'master', 'app');
-    const target = path.join(work, 'replica');
-    const landing = path.join(target, path.relative('/', masterRoot));
-    writeMasterRoot(masterRoot);
-    fs.mkdirSync(target);
+    const { work, masterRoot, target, landing } = scenarioFolders('app');
     const page = await openConsole(work);
     await createScenarioThroughDialog(page, { name: 'Hung test', type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
     await page.getByRole('tab', { name: 'Properties' }).click();
