@@ -137,4 +137,16 @@ describe('backup errors, provoked for real', () => {
     expect(warnings).toEqual([expect.objectContaining({ type: 'Warning', message: expect.stringContaining(`Understudy.Test.EICAR.UNOFFICIAL in ${path.join(master, 'invoice.pdf.exe')}`) })]);
     await scanning.close();
   });
+
+  it('a manager without engine credentials for the scenario\'s hosts (e.g. after a restart: they live in memory only) gets AE0459', async () => {
+    const dataDir = tempDir();
+    booted = await boot({ dataDir, shell: 'console', version: '1', enginePort: 0, engineBind: '127.0.0.1' });
+    const { engine, replication } = booted;
+    const scenario = engine.scenarios.create({ name: 'Branch', type: 'FileServer', master: { host: 'branch-fs01.invalid', roots: ['/srv/share'] }, replicas: [{ host: 'localhost', target: path.join(dataDir, 'replica') }] });
+    engine.scenarios.setStatus(scenario.id, { state: 'running', since: new Date().toISOString() });
+    const job = await replication.backup.backupNow(scenario.id);
+    await replication.backup.tick();
+    await replication.backup.idle();
+    expect(failureOf(engine.backupCatalog, job).code).toBe('AE0459');
+  });
 });
