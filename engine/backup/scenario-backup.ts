@@ -8,6 +8,7 @@ import { openSessionWriter } from './archive/session-writer';
 import { asAgentError } from './agent-errors';
 import { takeBackupSnapshot } from './backup-snapshot';
 import type { BackupCatalog } from './catalog/backup-catalog';
+import { registrationOf, type ScenarioEntity } from './catalog/registration';
 import type { BackupJob } from './catalog/job-model';
 import type { RunOutcome } from './catalog/job-runs';
 import { entityOf, joinMasterPath } from './entities';
@@ -55,6 +56,7 @@ export async function backUpScenario(context: ScenarioBackupContext, scenarioId:
   const totals: Totals = { files: 0, directories: 0, bytes: 0 };
   try {
     const entities = await groupByEntity(source, scenario);
+    if (scenario.type !== 'FileServer') catalog.scenarios.register(registrationOf(scenario, discoveredEntities(scenario, entities)));
     const device = catalog.devices.requireGroup(job.deviceGroupId).devices[0];
     if (!device) throw new UserError('E3377', `device group ${job.deviceGroupId} has no device`);
     const media = catalog.media.create({ deviceId: device.id, pool: job.mediaPool, runId });
@@ -98,6 +100,15 @@ async function groupByEntity(source: SnapshotSource, scenario: Scenario): Promis
     }
   }
   return entities;
+}
+
+/** Databases and storage groups as the backup found them (with their files), and the volumes holding the rest (by root), for the registration. */
+function discoveredEntities(scenario: Scenario, entities: ReadonlyMap<string, readonly SnapshotItem[]>): ScenarioEntity[] {
+  return [...entities].map(([name, items]) => {
+    const roots = [...new Set(items.map((item) => scenario.master.roots[item.root] ?? ''))];
+    const files = items.filter((item) => item.kind === 'file').map((item) => joinMasterPath(scenario.master.roots[item.root] ?? '', item.relative));
+    return { name, masterPaths: name.startsWith('Volume ') || files.length === 0 ? roots : files };
+  });
 }
 
 async function writeSession(

@@ -20,14 +20,14 @@ afterEach(async () => {
 });
 
 /** A running, replicating scenario on this host's engine, with a 4 MiB file to back up. */
-async function replicatingScenario(options: Partial<ReplicationOptions> = {}) {
+async function replicatingScenario(options: Partial<ReplicationOptions> = {}, type: 'FileServer' | 'SQLServer' = 'FileServer', files: Record<string, Buffer> = { 'data.mdf': randomBytes(4 * 1024 * 1024) }) {
   const dataDir = tempDir();
   booted = await boot({ dataDir, shell: 'console', version: '1', enginePort: 0, engineBind: '127.0.0.1' });
   const root = path.join(dataDir, 'master');
   fs.mkdirSync(root);
-  fs.writeFileSync(path.join(root, 'data.mdf'), randomBytes(4 * 1024 * 1024));
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(root, name), content);
   const { engine, replication } = booted;
-  const created = engine.scenarios.create({ name: 'Payroll', type: 'FileServer', master: { host: 'localhost', roots: [root] }, replicas: [{ host: 'localhost', target: path.join(dataDir, 'replica') }] });
+  const created = engine.scenarios.create({ name: 'Payroll', type, master: { host: 'localhost', roots: [root] }, replicas: [{ host: 'localhost', target: path.join(dataDir, 'replica') }] });
   engine.scenarios.setOptions(created.id, { ...DEFAULT_REPLICATION_OPTIONS, backupEnabled: true, ...options });
   const scenario = await replication.control.run(created.id, []);
   replication.backup.register(scenario);
@@ -44,7 +44,7 @@ function failureOf(catalog: Booted['engine']['backupCatalog'], job: BackupJob): 
   return { code: child?.errorCode ?? null, message: child?.errorMessage ?? null };
 }
 
-describe('backup errors, provoked for real', () => {
+describe('backup jobs on this host\'s engine: entities, warnings, and each error provoked for real', () => {
   it('a full device fails the session (AE0458, nothing half-written left, nothing restorable)', async (context) => {
     const { dataDir, scenario, catalog, backup } = await replicatingScenario();
     const small = path.join(dataDir, 'small-device');
@@ -148,5 +148,22 @@ describe('backup errors, provoked for real', () => {
     await replication.backup.tick();
     await replication.backup.idle();
     expect(failureOf(engine.backupCatalog, job).code).toBe('AE0459');
+  });
+
+  it('a SQLServer scenario is backed up one session per database (plus the volume for other files), and the databases join its registration', async () => {
+    const files = { 'Payroll.mdf': randomBytes(300_000), 'Payroll_log.ldf': randomBytes(100_000), 'HR.mdf': randomBytes(50_000), 'readme.txt': Buffer.from('notes') };
+    const { scenario, catalog, backup } = await replicatingScenario({}, 'SQLServer', files);
+    const job = await backup.backupNow(scenario.id);
+    await backup.tick();
+    await backup.idle();
+    expect(catalog.jobs.requireJob(job.id).lastRun?.result).toBe('succeeded');
+    const sessions = catalog.sessions.restorable({ scenarioId: scenario.id, limit: 10 });
+    const root = scenario.master.roots[0] ?? '';
+    expect(sessions.map((session) => [session.entity, session.state === 'complete' ? session.counts.files : -1]).sort()).toEqual([
+      ['Database HR', 1],
+      ['Database Payroll', 2],
+      [`Volume ${root}`, 1],
+    ]);
+    expect(catalog.scenarios.get(scenario.id)?.entities).toContainEqual({ name: 'Database Payroll', masterPaths: [path.join(root, 'Payroll.mdf'), path.join(root, 'Payroll_log.ldf')] });
   });
 });
