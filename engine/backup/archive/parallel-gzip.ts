@@ -21,6 +21,22 @@ export interface ParallelGzipOptions {
   readonly parallel?: number;
 }
 
+const SAMPLE_BYTES = 16 * 1024;
+/** A block whose samples shrink by less than this is stored (level 0): deflate would spend CPU for nothing. */
+const WORTH_COMPRESSING = 0.92;
+
+/**
+ * The level a block is compressed at: `level`, or 0 (stored, still a valid gzip member) when
+ * three samples (start, middle, end) show it does not compress — already compressed or
+ * encrypted files, media, random data. restic and zstd skip such data the same way.
+ */
+export function levelFor(block: Buffer, level: number): number {
+  if (level === 0 || block.length < 4 * SAMPLE_BYTES) return level;
+  const samples = [0, Math.floor(block.length / 2), block.length - SAMPLE_BYTES].map((at) => block.subarray(at, at + SAMPLE_BYTES));
+  const packed = samples.reduce((total, sample) => total + zlib.deflateRawSync(sample, { level: 1 }).length, 0);
+  return packed / (samples.length * SAMPLE_BYTES) > WORTH_COMPRESSING ? 0 : level;
+}
+
 export function defaultGzipParallelism(): number {
   return Math.max(1, Math.min(os.availableParallelism(), 3));
 }
@@ -30,7 +46,7 @@ export async function* gzipParallel(source: AsyncIterable<Buffer>, options: Para
   const parallel = options.parallel ?? defaultGzipParallelism();
   const inFlight: Promise<Buffer>[] = [];
   const start = (block: Buffer): void => {
-    const compressing = gzipAsync(block, { level: options.level });
+    const compressing = gzipAsync(block, { level: levelFor(block, options.level) });
     compressing.catch(() => undefined); // awaited in order below
     inFlight.push(compressing);
   };
