@@ -2,6 +2,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useDeferredValue, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { EngineEvent, Severity } from '../../../../electron/api/contract';
+import { GridHead } from '../../components/GridHead';
 import { filterEvents } from './events-filter';
 import { useEvents } from '../../store/events';
 
@@ -45,17 +46,7 @@ export const EventsPane = memo(function EventsPane(): ReactElement {
       </header>
       <div className="events-scroller" ref={scroller}>
         <table className="grid events-grid" aria-label="Events" aria-rowcount={tableRows.length + 1}>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th key={header.id} scope="col" style={{ width: header.getSize() }}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                  </th>
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <GridHead table={table} />
           <tbody style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = tableRows[item.index];

@@ -2,6 +2,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, type KeyboardEvent, type ReactElement } from 'react';
 import type { RewindPoint } from '../../../../electron/api/contract';
+import { GridHead } from '../../components/GridHead';
 import { Icon } from '../../components/Icon';
 import { indexAfterKey, pointCells, pointKey, type PointCells } from './rewind-points';
 
@@ -74,17 +75,7 @@ export const RewindPointTable = memo(function RewindPointTable({ points, roots, 
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" style={{ width: header.getSize() }}>
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+        <GridHead table={table} />
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = tableRows[item.index];
