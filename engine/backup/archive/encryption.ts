@@ -56,6 +56,11 @@ function derive(password: string, salt: Buffer, params: EncryptionParams): Promi
   );
 }
 
+/** The key check of `password` with `salt` (bytes 32–47 of the derivation): what tells a wrong password from damage. */
+export async function keyCheckOf(password: string, salt: Uint8Array, params: EncryptionParams = DEFAULT_ENCRYPTION): Promise<Buffer> {
+  return (await derive(password, Buffer.from(salt), params)).subarray(32, 48);
+}
+
 function headerHash(header: Buffer): Buffer {
   return createHash('sha256').update(header.subarray(0, 68)).digest().subarray(0, 16);
 }
