@@ -1,4 +1,5 @@
 import type { ScenarioType } from '../scenario/model';
+import { childPath } from './catalog/master-path';
 
 /**
  * Which entity (the unit of backup and restore, SPEC.md) a replicated file belongs to, from
@@ -35,8 +36,5 @@ export function volumeOf(masterRoot: string): string {
 
 /** A Master path below `masterRoot`, in the root's own separator style. */
 export function joinMasterPath(masterRoot: string, relative: string): string {
-  if (relative === '') return masterRoot;
-  const separator = /^[A-Za-z]:|^\\\\/.test(masterRoot) ? '\\' : '/';
-  const base = masterRoot.endsWith(separator) ? masterRoot.slice(0, -1) : masterRoot;
-  return `${base}${separator}${relative.split('/').join(separator)}`;
+  return relative === '' ? masterRoot : relative.split('/').reduce((dir, name) => childPath(dir, name), masterRoot);
 }
