@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { BrowseRequestSchema } from '../../runtime/browse-model';
 import { RewindPointsQuerySchema, RewindScopeSchema, RewindTargetSchema } from '../../replica/protection-model';
 import type { Channels } from '../../runtime/channel-registry';
+import { ReplicaRef, ScenarioRef, SnapshotRef } from './admin-refs';
 import type { ReplicaProtection } from './replica-protection';
 
-const ScenarioRef = z.object({ scenarioId: z.string().max(100) });
-const ReplicaRef = ScenarioRef.extend({ replicaId: z.string().max(100) });
-const SnapshotRef = ReplicaRef.extend({ snapshotId: z.string().max(100) });
 const SnapshotPath = z.string().max(4096);
 const RootIndex = z.number().int().min(0).max(255);
 /** Largest piece of a snapshot file one request returns (a frame stays well under the transport's limit). */

@@ -16,6 +16,7 @@ import {
   SyncApplySchema,
   SyncCompleteSchema,
 } from '../wire';
+import { ReplicaRef, ScenarioRef } from './admin-refs';
 import { blockSyncChannels } from './block-sync-ops';
 import { readReplicaState, replicaDir, writeReplicaState, type ReplicaState } from './replica-state';
 import { protectionChannels } from './protection-channels';
@@ -32,8 +33,6 @@ export const PrepareReplicaSchema = z.object({
   target: z.string().min(1).max(4096),
   protection: ProtectionSettingsSchema.default(DEFAULT_PROTECTION_SETTINGS),
 });
-const ScenarioRef = z.object({ scenarioId: z.string().max(100) });
-const ReplicaRef = ScenarioRef.extend({ replicaId: z.string().max(100) });
 
 /** The Replica role of an engine: hosts Replicas of scenarios whose Masters are elsewhere (or on this host). */
 export class ReplicaService implements EngineService {
