@@ -231,18 +231,18 @@ export class RewindJournal {
     return removed;
   }
 
-  /** Oldest first, by age and size; entries after the oldest snapshot's position stay. */
-  async trim(): Promise<void> {
+  /** Oldest first, by age and size; entries after the oldest snapshot's position stay. Returns that snapshot's name when it stopped the trim. */
+  async trim(): Promise<string | null> {
     const pins = this.db.snapshots();
     const limit = pins.length > 0 ? Math.min(...pins.map((pin) => pin.jseq)) : Number.POSITIVE_INFINITY;
     const blocker = pins.find((pin) => pin.jseq === limit);
     this.blockedBy = null;
     for (;;) {
       const oldest = this.db.oldest();
-      if (!oldest || !this.overLimits(oldest)) return;
+      if (!oldest || !this.overLimits(oldest)) return null;
       if (oldest.jseq > limit) {
         this.blockedBy = blocker?.name ?? null;
-        return;
+        return this.blockedBy;
       }
       await this.forget([oldest]);
       this.db.setMeta('trimmedThrough', oldest.jseq);

@@ -216,8 +216,7 @@ export class ReplicaSession extends EventEmitter {
 
   private async trimJournal(): Promise<void> {
     if (this.closed) return;
-    await this.journal.trim();
-    const blockedBy = this.journal.status().trimBlockedBy;
+    const blockedBy = await this.journal.trim();
     if (blockedBy !== null && blockedBy !== this.trimBlockedBy && this.state.protection.dataRewind) {
       this.events.record({
         severity: 'warning',
