@@ -36,6 +36,7 @@ import path from 'node:path';
 import { requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
+import { median } from './lib/measure.mjs';
 
 const BENCH = 'backup';
 const { openSessionWriter } = requireDist(BENCH, 'engine/backup/archive/session-writer.js');
@@ -59,12 +60,6 @@ const READ_BYTES = MiB;
 const nowMs = () => performance.now();
 const int = (value) => Math.round(value).toLocaleString('en');
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
-function median(values) {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 const { tmp, track, cleanUp } = benchWorkspace(BENCH);
 

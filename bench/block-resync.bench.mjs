@@ -23,6 +23,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { prng } from './lib/prng.mjs';
+import { childrenCpuMs } from './lib/measure.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entry = path.join(root, 'dist/engine/sync/delta/index.js');
@@ -146,11 +147,6 @@ async function startRsyncDaemon(moduleDir) {
   }
 }
 
-/** CPU milliseconds of a process's reaped children (/proc/<pid>/stat cutime + cstime). */
-function childrenCpuMs(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // clock ticks of 1/100 s (USER_HZ)
-}
 
 /** Waits until the daemon has reaped the process that served the last connection (its CPU then counts). */
 async function daemonIdle() {

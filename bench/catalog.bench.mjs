@@ -25,6 +25,7 @@ import path from 'node:path';
 import { requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
+import { median } from './lib/measure.mjs';
 
 const BENCH = 'catalog';
 const { openCatalog } = requireDist(BENCH, 'engine/catalog/open-catalog.js');
@@ -55,11 +56,6 @@ const EXTENSIONS = ['docx', 'xlsx', 'pdf', 'txt', 'jpg', 'log', 'csv', 'pptx', '
 const nowMs = () => performance.now();
 const int = (value) => Math.round(value).toLocaleString('en');
 const ms = (value) => (value >= 100 ? `${int(value)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`);
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** The first backup's tree: folders of 10–40 entries (≈ 10,000 folders for 250,000 entries). */
 function fileServerTree(count, next) {

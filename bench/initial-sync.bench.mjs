@@ -25,6 +25,7 @@ import { distPath, requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { freePort, adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
+import { childrenCpuMs, cpuMs, median } from './lib/measure.mjs';
 
 distPath('initial-sync', 'engine/daemon.js');
 const { rootSubdirectory } = requireDist('initial-sync', 'engine/replication/root-mapping.js');
@@ -62,14 +63,6 @@ async function stopProcess(child, timeoutMs = 15_000) {
   }
 }
 
-function cpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ = 100
-  } catch {
-    return NaN;
-  }
-}
 
 function machineBusyMs() {
   const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
@@ -241,14 +234,6 @@ async function startRsyncDaemon(moduleDir) {
   }
 }
 
-function childrenCpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 async function daemonIdle(daemonPid) {
   const list = `/proc/${daemonPid}/task/${daemonPid}/children`;
@@ -278,12 +263,6 @@ async function runRsync(masterRoot, moduleDir, rsyncd, extra) {
   return { ms, cpu, busyMs, compare, equalAfterMs: compare.equal ? 0 : NaN, diskMb, problems: [] };
 }
 
-const median = (values) => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const secs = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : '—');
 
 try {

@@ -50,6 +50,7 @@ import { distPath, requireDist } from './lib/dist.mjs';
 import { adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
+import { cpuMs, median } from './lib/measure.mjs';
 
 const BENCH = 'journal';
 distPath(BENCH, 'engine/daemon.js');
@@ -90,12 +91,6 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const { tmp, track, cleanUp } = benchWorkspace('journal');
 
 // ---------------------------------------------------------------- small helpers
-function median(values) {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
@@ -112,15 +107,6 @@ function newDir(name) {
   return dir;
 }
 
-/** CPU ms (user + system) of a process, from /proc/<pid>/stat. */
-function cpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ = 100
-  } catch {
-    return NaN;
-  }
-}
 
 function duBytes(dir) {
   try {
