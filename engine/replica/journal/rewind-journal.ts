@@ -120,6 +120,10 @@ export class RewindJournal {
     return this.at;
   }
 
+  get entryCount(): number {
+    return this.count;
+  }
+
   /**
    * What reading a snapshot undoes, newest first: every later entry except the rollbacks of
    * Assured Recovery tests begun after it (a rollback only returns the Replica to the state
@@ -265,7 +269,7 @@ export class RewindJournal {
   status(): JournalStatus {
     return {
       recording: this.recording,
-      entries: this.count,
+      entries: this.entryCount,
       bytes: this.bytes,
       maxBytes: this.settings.maxBytes,
       oldestAt: this.db.oldest()?.at ?? null,

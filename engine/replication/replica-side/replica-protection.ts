@@ -212,7 +212,7 @@ export class ReplicaProtection {
       if (!bookmark || bookmark.jseq < journal.reachableFrom()) throw new UserError('E1501', `bookmark ${target.id}`);
       return bookmark.jseq;
     }
-    if (target.jseq <= journal.reachableFrom() || target.jseq > journal.position() || journal.points({ limit: 1, fromAt: 0 }).length === 0) {
+    if (target.jseq <= journal.reachableFrom() || target.jseq > journal.position() || journal.entryCount === 0) {
       throw new UserError('E1501', `operation ${target.jseq}`);
     }
     return target.jseq - 1;
