@@ -29,7 +29,9 @@ Commands:
   export <scenario> <id> <Master path> <folder>   copy a snapshot subtree out (read-only files)
   test <scenario>            start an Assured Recovery test
   backup <scenario>          back the scenario up now from its Replica (--wait; --password-file F encrypts)
-  jobs                       the backup job queue
+  jobs                       the job queue (backup and restore jobs)
+  apply-restore <job>        swap in files a restore left as <name>.TMP (once the application is stopped)
+  send-to-master <job>       after a restore to a Replica: copy the restored paths to the Master
 
 Options:
   --data-dir DIR             the console host's data folder (default: ${defaultDataDir()})

@@ -17,7 +17,10 @@ import { BrowseReplySchema } from '../../engine/runtime/browse-model';
 import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model';
 import { ActivityEntrySchema, ActivityGroupSchema } from '../../engine/backup/catalog/activity-log';
 import { DeviceGroupSchema } from '../../engine/backup/catalog/devices';
-import { BackupJobDraftSchema, BackupJobSchema } from '../../engine/backup/catalog/job-model';
+import { BackupJobDraftSchema, BackupJobSchema, QueueJobSchema } from '../../engine/backup/catalog/job-model';
+import { CatalogEntrySchema, FileVersionSchema, RequiredHostSchema, RestoreQuerySchema, SearchHitSchema, TreeVolumeSchema } from '../../engine/backup/catalog/catalog-views-model';
+import { MediaSchema } from '../../engine/backup/catalog/media';
+import { RestoreJobDraftSchema, RestoreSpecSchema } from '../../engine/restore/restore-model';
 import { BackupJobChangesSchema } from '../../engine/backup/catalog/jobs';
 import { SessionSchema } from '../../engine/backup/catalog/sessions';
 import { ReplicationOptionsSchema } from '../../engine/scenario/options';
@@ -85,7 +88,8 @@ export const channels = {
   },
   /** Submits a job; an encryption password is kept in the backup server's memory only. */
   'backup.submit': { request: z.object({ draft: BackupJobDraftSchema, password: z.string().min(8).max(1000).optional() }), response: BackupJobSchema },
-  'backup.jobs': { request: z.object({}), response: z.array(BackupJobSchema) },
+  /** The Job Queue: backup and restore jobs. */
+  'backup.jobs': { request: z.object({}), response: z.array(QueueJobSchema) },
   /** Changes a job that is not running (name, scenarios, device group, options, schedule). */
   'backup.job-modify': { request: z.object({ jobId: z.number().int(), changes: BackupJobChangesSchema }), response: BackupJobSchema },
   'backup.job-action': {
@@ -94,9 +98,62 @@ export const channels = {
   },
   'backup.devices': { request: z.object({}), response: z.array(DeviceGroupSchema) },
   'backup.sessions': {
-    request: z.object({ scenarioId: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).default(200) }),
+    request: z.object({ scenarioId: z.string().max(100).optional(), mediaId: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).default(200) }),
     response: z.array(SessionSchema),
   },
+  /** Restore by Session, first level: every media holding complete sessions, newest first. */
+  'restore.media': { request: z.object({}), response: z.array(MediaSchema.extend({ sessions: z.number().int() })) },
+  /** A session's properties, and whether its file is where the catalog says (E3371 at restore when not). */
+  'restore.session': {
+    request: z.object({ session: z.number().int() }),
+    response: z.object({
+      session: SessionSchema,
+      media: MediaSchema.nullable(),
+      scenario: z.object({ id: z.string(), name: z.string(), type: z.string() }),
+      /** The Master folders the session holds (its content's top level). */
+      roots: z.array(z.string()),
+      present: z.boolean(),
+    }),
+  },
+  /** One folder of one session (by Session: content; by Tree: a chosen version). Folders first. */
+  'restore.session-dir': {
+    request: z.object({ session: z.number().int(), path: z.string().min(1).max(4096), limit: z.number().int().min(1).max(10_000).default(1000), offset: z.number().int().min(0).default(0) }),
+    response: z.array(CatalogEntrySchema),
+  },
+  /** Restore by Tree, first level: the Master hosts with complete sessions. */
+  'restore.tree-hosts': { request: z.object({}), response: z.array(z.string()) },
+  'restore.tree-volumes': { request: z.object({ host: z.string().min(1).max(300) }), response: z.array(TreeVolumeSchema) },
+  /** A Master folder as its latest complete session holds it; null when no session holds it. */
+  'restore.tree-dir': {
+    request: z.object({ host: z.string().min(1).max(300), path: z.string().min(1).max(4096), limit: z.number().int().min(1).max(10_000).default(1000), offset: z.number().int().min(0).default(0) }),
+    response: z.object({ session: z.number().int(), entries: z.array(CatalogEntrySchema) }).nullable(),
+  },
+  /** Version History: the path in every complete session, newest first. */
+  'restore.versions': { request: z.object({ host: z.string().min(1).max(300), path: z.string().min(1).max(4096) }), response: z.array(FileVersionSchema) },
+  /** Restore by Query (FileServer scenarios only). */
+  'restore.query': { request: RestoreQuerySchema, response: z.array(SearchHitSchema) },
+  /** Which hosts a restore to this destination needs credentials for (Start → credentials dialog rows). */
+  'restore.required-hosts': { request: z.object({ spec: RestoreSpecSchema }), response: z.array(RequiredHostSchema) },
+  /** Lists a folder on any connected engine's host (the alternate-location folder browser). */
+  'restore.browse-host': {
+    request: z.object({ host: z.string().min(1).max(300), path: z.string().min(1).max(4096), credentials: z.array(HostCredentialsSchema).max(4).default([]) }),
+    response: BrowseReplySchema,
+  },
+  /**
+   * Checks the credentials (each host's engine must accept them), the selection, the sessions
+   * (present, password right) and the destination, then queues the job. Passwords stay in memory.
+   */
+  'restore.submit': {
+    request: z.object({ draft: RestoreJobDraftSchema, credentials: z.array(HostCredentialsSchema).max(8).default([]), password: z.string().min(1).max(1000).optional() }),
+    response: QueueJobSchema,
+  },
+  /** After a restore to a Replica: copies the restored paths from the Replica to the Master (reverse synchronization). */
+  'restore.send-to-master': {
+    request: z.object({ jobId: z.number().int() }),
+    response: z.object({ files: z.number().int(), directories: z.number().int(), bytes: z.number().int() }),
+  },
+  /** Swaps files restored beside a running application (<name>.TMP) in, once the application is stopped (E3384 while it runs). */
+  'restore.apply-pending': { request: z.object({ jobId: z.number().int() }), response: z.object({ files: z.number().int() }) },
   /** The Activity Log grouped by job run, newest first. */
   'backup.activity': { request: z.object({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }), response: z.array(ActivityGroupSchema) },
   /** One job run's Activity Log entries (with its child runs'), oldest first. */

@@ -3,6 +3,7 @@ import type { BackupService } from '../../engine/backup/backup-service';
 import { ProtectionControl } from '../../engine/manager/protection-control';
 import type { ScenarioControl } from '../../engine/manager/scenario-control';
 import { UserError, toErrorInfo } from '../../engine/messages/user-error';
+import { RestoreService } from '../../engine/restore/restore-service';
 import { channels, type Channel, type ChannelParsedRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
 
 export interface ShellInfo {
@@ -16,6 +17,8 @@ type Handlers = { [C in Channel]: (request: ChannelParsedRequest<C>) => ChannelR
 /** Channel → engine call. The one place both Electron IPC and the console host route through. */
 export function createHandlers(engine: Engine, control: ScenarioControl, backup: BackupService, shell: ShellInfo): Handlers {
   const protection = new ProtectionControl(control);
+  const restore = new RestoreService(backup, control);
+  const catalog = engine.backupCatalog;
   return {
     'app.info': () => ({ ...shell, hostName: engine.hostName }),
     'scenario.list': () => engine.scenarios.list(),
@@ -77,11 +80,29 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
       return {};
     },
     'backup.devices': () => engine.backupCatalog.devices.groups(),
-    'backup.sessions': ({ scenarioId, limit }) => engine.backupCatalog.sessions.restorable({ ...(scenarioId ? { scenarioId } : {}), limit }),
+    'backup.sessions': ({ scenarioId, mediaId, limit }) => catalog.sessions.restorable({ ...(scenarioId ? { scenarioId } : {}), ...(mediaId ? { mediaId } : {}), limit }),
+    'restore.media': () => catalog.views.mediaWithSessions(),
+    'restore.session': ({ session }) => restore.sessionInfo(session),
+    'restore.session-dir': ({ session, path, limit, offset }) => catalog.files.listDirectory({ session, path, limit, offset }),
+    'restore.tree-hosts': () => catalog.views.hosts(),
+    'restore.tree-volumes': ({ host }) => catalog.views.volumes(host),
+    'restore.tree-dir': ({ host, path, limit, offset }) => catalog.files.latestDirectory({ host, path, limit, offset }) ?? null,
+    'restore.versions': ({ host, path }) => catalog.files.versions({ host, path }),
+    'restore.query': (query) => catalog.files.search(withoutUndefined(query)).hits,
+    'restore.required-hosts': ({ spec }) => restore.requiredHosts(spec).map((host) => ({ host: host.host, role: host.role, needsCredentials: restore.needsCredentials(host) })),
+    'restore.browse-host': ({ host, path, credentials }) => restore.browseHost(host, path, credentials),
+    'restore.submit': ({ draft, credentials, password }) => restore.submit(draft, credentials, password),
+    'restore.send-to-master': ({ jobId }) => restore.sendToMaster(jobId),
+    'restore.apply-pending': ({ jobId }) => restore.applyPending(jobId),
     'backup.activity': ({ limit, offset }) => engine.backupCatalog.activity.groups({ limit, offset }),
     'backup.activity-entries': ({ runId, limit }) => engine.backupCatalog.activity.entries({ runId, limit, withChildren: true }),
     'events.list': (query) => engine.events.list(query),
   };
+}
+
+/** Optional fields as the catalog's queries take them (exactOptionalPropertyTypes: absent, never undefined). */
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 function isChannel(name: string): name is Channel {

@@ -48,6 +48,17 @@ export async function runBackupCommand(client: ContractClient, command: string, 
       const jobs = unwrap(await client.invoke('backup.jobs', {}));
       return print(jobs, () => table([['ID', 'NAME', 'SCENARIOS', 'STATUS'], ...jobs.map((job) => [String(job.id), job.name, job.scenarios.map((scenario) => scenario.name).join(', '), stateOf(job)])]));
     }
+    case 'apply-restore':
+    case 'send-to-master': {
+      const jobId = Number(args[0]);
+      if (!Number.isInteger(jobId)) throw new Error(`${command} needs a restore job number (see: understudy jobs)`);
+      if (command === 'apply-restore') {
+        const applied = unwrap(await client.invoke('restore.apply-pending', { jobId }));
+        return print(applied, () => `Restore job ${jobId}: ${applied.files} file(s) swapped in; the restore is complete.`);
+      }
+      const sent = unwrap(await client.invoke('restore.send-to-master', { jobId }));
+      return print(sent, () => `Restore job ${jobId}: ${sent.files} files and ${sent.directories} folders (${sent.bytes} bytes) sent from the Replica to the Master.`);
+    }
     default:
       return undefined;
   }

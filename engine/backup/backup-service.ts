@@ -8,11 +8,13 @@ import { codeOf } from './agent-errors';
 import { checksumPathOf, manifestPathOf, partialPathOf } from './archive/format';
 import type { BackupCatalog } from './catalog/backup-catalog';
 import type { DeviceGroup } from './catalog/devices';
-import type { BackupJob, BackupJobDraft, JobRun, RunResult } from './catalog/job-model';
+import type { BackupJob, BackupJobDraft, JobRun, QueueJob, RestoreJob, RunResult } from './catalog/job-model';
 import type { RunOutcome } from './catalog/job-runs';
 import { registrationOf } from './catalog/registration';
 import { backUpScenario } from './scenario-backup';
 import { DEFAULT_SCANNER, type VirusScanner } from './virus-scan';
+import type { RestoreJobDraft } from '../restore/restore-model';
+import { runRestore } from '../restore/restore-run';
 
 export interface BackupServiceOptions {
   /** Where the default disk device keeps its media (created on first use). */
@@ -34,7 +36,8 @@ const DEFAULT_GROUP = 'Default';
  */
 export class BackupService {
   private readonly passwords = new Map<number, string>();
-  private readonly held = new Set<string>();
+  /** Scenarios a running job controls, with which job: one backup or restore at a time (AE0470). */
+  private readonly held = new Map<string, string>();
   private readonly running = new Set<Promise<void>>();
   /** Jobs running now, by id: stopping one aborts its child runs between two files. */
   private readonly cancels = new Map<number, AbortController>();
@@ -68,6 +71,14 @@ export class BackupService {
 
   submit(draft: BackupJobDraft, password?: string): BackupJob {
     const job = this.catalog.jobs.create(draft);
+    if (password) this.passwords.set(job.id, password);
+    void this.tick();
+    return job;
+  }
+
+  /** Queues a restore job whose destination and password were checked (engine/restore/restore-service.ts). */
+  submitRestore(draft: RestoreJobDraft, password?: string): QueueJob {
+    const job = this.catalog.jobs.createRestore(draft);
     if (password) this.passwords.set(job.id, password);
     void this.tick();
     return job;
@@ -142,7 +153,8 @@ export class BackupService {
     }
   }
 
-  private async runJob(job: BackupJob, run: JobRun): Promise<void> {
+  private async runJob(job: QueueJob, run: JobRun): Promise<void> {
+    if (job.kind === 'restore') return this.runRestoreJob(job, run);
     const controller = new AbortController();
     this.cancels.set(job.id, controller);
     const outcomes = await Promise.all(job.scenarios.map((scenario) => this.runChild(job, run, scenario, controller.signal))).finally(() => this.cancels.delete(job.id));
@@ -166,12 +178,50 @@ export class BackupService {
     if (job.schedule.kind === 'once') this.passwords.delete(job.id);
   }
 
+  private async runRestoreJob(job: RestoreJob, run: JobRun): Promise<void> {
+    const controller = new AbortController();
+    this.cancels.set(job.id, controller);
+    const scenarioId = job.restore.scenarioId;
+    let outcome: RunOutcome;
+    try {
+      // A backup holding the scenario is not waited for: the restore cannot stop it (AE0464 unless told to continue).
+      const holder = this.held.get(scenarioId);
+      if (!holder) this.held.set(scenarioId, `restore job ${job.id} "${job.name}"`);
+      try {
+        const result = await runRestore({ catalog: this.catalog, control: this.control, job, runId: run.id, password: this.passwords.get(job.id), signal: controller.signal, heldBy: () => holder });
+        this.catalog.jobs.runs.setRestoreOutcome(run.id, result.restore);
+        outcome = result.outcome;
+      } finally {
+        if (!holder) this.held.delete(scenarioId);
+      }
+    } catch (error) {
+      if (controller.signal.aborted) {
+        this.catalog.activity.append({ type: 'Warning', runId: run.id, message: 'Job Canceled: the restore was stopped by the user; nothing it had written was kept' });
+        outcome = { result: 'canceled', errorMessage: 'canceled by the user' };
+      } else {
+        this.catalog.activity.appendError(error, { runId: run.id });
+        outcome = { result: 'failed', errorCode: codeOf(error) ?? 'E1099', errorMessage: describeError(error) };
+      }
+    } finally {
+      this.cancels.delete(job.id);
+      this.passwords.delete(job.id);
+    }
+    this.catalog.jobs.finish(run.id, outcome);
+    this.catalog.appendJobSummary(run.id);
+  }
+
+  /** Which running job controls the scenario, if any (a restore cannot stop a scenario a backup holds). */
+  holderOf(scenarioId: string): string | undefined {
+    return this.held.get(scenarioId);
+  }
+
   private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }, signal: AbortSignal): Promise<RunOutcome> {
     const child = this.catalog.jobs.runs.startChild(run.id, scenario.id);
     let outcome: RunOutcome;
     try {
-      if (this.held.has(scenario.id)) throw new UserError('AE0470', `scenario "${scenario.name}" is being backed up by another job`);
-      this.held.add(scenario.id);
+      const holder = this.held.get(scenario.id);
+      if (holder) throw new UserError('AE0470', `scenario "${scenario.name}": ${holder} controls it`);
+      this.held.set(scenario.id, `backup job ${job.id} "${job.name}"`);
       try {
         outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id), signal, scanner: this.options.scanner ?? DEFAULT_SCANNER }, scenario.id);
       } finally {

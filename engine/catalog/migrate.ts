@@ -23,10 +23,18 @@ export function migrate(db: Database, migrations: readonly Migration[], now: () 
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(migration.version)) continue;
     const appliedAt = now().toISOString();
-    db.transaction(() => {
-      migration.up(db);
-      record.run(migration.version, migration.name, appliedAt);
-    })();
+    const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (migration.rebuildsReferencedTable) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        const broken = migration.rebuildsReferencedTable ? (db.pragma('foreign_key_check') as unknown[]) : [];
+        if (broken.length > 0) throw new Error(`migration ${migration.version} would break references between tables: ${JSON.stringify(broken)}`);
+        record.run(migration.version, migration.name, appliedAt);
+      })();
+    } finally {
+      if (migration.rebuildsReferencedTable && keysWereOn) db.pragma('foreign_keys = ON');
+    }
     applied.push({ version: migration.version, name: migration.name, appliedAt });
   }
   return applied;

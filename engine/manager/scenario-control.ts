@@ -110,6 +110,33 @@ export class ScenarioControl {
     return { scenario, replica, engine: this.clients.client(replica.host, this.portOf(replica.host, replica.port)) };
   }
 
+  hasCredentials(host: string, port: number): boolean {
+    return this.clients.hasCredentials(host, this.portOf(host, port));
+  }
+
+  /** The engine of any host (a restore destination): this host's in-process, others with the credentials given for them. */
+  engineAt(host: string, port: number) {
+    return this.clients.client(host, this.portOf(host, port));
+  }
+
+  /**
+   * Remembers `credentials`, then proves each host in `hosts` accepts them with a real round
+   * trip to its engine (AE0459 naming the host when not), so a job is refused before it is queued.
+   */
+  async verifyHosts(hosts: readonly { host: string; port: number }[], credentials: readonly HostCredentials[]): Promise<void> {
+    for (const entry of credentials) this.clients.setCredentials(entry.host, this.portOf(entry.host, hosts.find((host) => host.host === entry.host)?.port ?? 25000), entry);
+    for (const { host, port } of hosts) {
+      if (!this.clients.hasCredentials(host, this.portOf(host, port))) throw new UserError('AE0459', `no engine administrator credentials were given for ${host}`);
+      try {
+        await this.engineAt(host, port).call('engine.info', {});
+      } catch (error) {
+        const code = (error as { info?: { code?: string } }).info?.code ?? (error instanceof UserError ? error.code : undefined);
+        if (code === 'E1201' || code === 'E1008') throw new UserError('AE0459', `${host} refused the credentials given`);
+        throw new UserError('AE0463', `${host}: ${describeError(error)}`);
+      }
+    }
+  }
+
   private master(scenario: Scenario) {
     return this.clients.client(scenario.master.host, this.portOf(scenario.master.host, scenario.master.port));
   }

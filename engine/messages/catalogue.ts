@@ -302,6 +302,36 @@ export const catalogue = {
     reason: 'The virus scanner (ClamAV clamscan) is not installed or has no signature database, or it failed.',
     action: 'Install ClamAV and update its signatures (freshclam), or turn virus scanning off in the job options.',
   },
+  E3382: {
+    module: 'Restore task',
+    title: 'The restore selection is not valid',
+    reason: 'A selected session or path is not in the catalog, the selection mixes scenarios, or it asks for part of a SQL Server or Exchange scenario (those restore only as a whole).',
+    action: 'Refresh the Restore Manager, select again (a whole scenario for SQL Server and Exchange) and resubmit.',
+  },
+  E3383: {
+    module: 'Restore task',
+    title: 'The restore destination is not valid',
+    reason: 'The destination folder is not an absolute path on its host, cannot be created, or the chosen Replica is not part of the scenario.',
+    action: 'Choose an existing Replica, or an absolute folder on a connected host that its engine may write to, and resubmit.',
+  },
+  E3384: {
+    module: 'Restore task',
+    title: 'The application is still running',
+    reason: "The restored files wait beside the live ones as <name>.TMP until the application is stopped; its 'is running' check says it still runs.",
+    action: 'Stop the application (the SQL Server or Exchange service), then apply the pending restore again.',
+  },
+  E3385: {
+    module: 'Restore task',
+    title: 'A restored file could not be written at the destination',
+    reason: 'The destination engine could not create or replace a file or folder (no space, no permission, or a folder stands where a file goes).',
+    action: 'Free space or fix the permissions at the destination named in the message, then run the restore again; nothing half-written was left.',
+  },
+  E3386: {
+    module: 'Restore task',
+    title: 'There is nothing to apply or send for this restore job',
+    reason: 'The job restored nothing pending (no <name>.TMP files), did not restore to a Replica, or has not completed.',
+    action: 'Choose a completed restore job to a Replica (send to Master) or one that reported "restart required" (apply pending).',
+  },
   AE0457: {
     module: 'Agent',
     title: 'The Replica could not run Assured Recovery or suspend the scenario before the backup',

@@ -38,6 +38,12 @@ export const ReplicationOptionsSchema = z.object({
   arVerifyCommand: z.string().max(4000).default(''),
   arStopCommand: z.string().max(4000).default(''),
   arTimeoutSeconds: z.number().int().min(1).max(86_400).default(600),
+  /**
+   * SQLServer/Exchange: a command run on a host before restoring to its original location;
+   * exit code 0 means the application runs there, so restored files wait beside the live ones
+   * as <name>.TMP until it is stopped. Empty = never running.
+   */
+  appRunningCommand: z.string().max(4000).default(''),
   /** Backup integration: running the scenario registers it in the backup catalog. */
   backupEnabled: z.boolean().default(false),
   /** The backup server's host name ('' = the host this manager runs on). */

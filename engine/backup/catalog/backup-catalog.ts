@@ -9,6 +9,7 @@ import { BackupJobs } from './jobs';
 import { MediaStore } from './media';
 import { recoverInterruptedJobs, type RecoveryReport } from './recovery';
 import { RegisteredScenarios } from './registered-scenarios';
+import { RestoreViews } from './restore-views';
 import { Sessions } from './sessions';
 
 /** Every store of the backup catalog over one opened catalog database (engine/catalog/open-catalog.ts). */
@@ -20,6 +21,8 @@ export interface BackupCatalog {
   jobs: BackupJobs;
   sessions: Sessions;
   files: FileCatalog;
+  /** Top levels of the Restore Manager's Source views. */
+  views: RestoreViews;
   /** Start-up step: fails what a previous process left running (recovery.ts). */
   recover(): RecoveryReport;
   /** Appends the summary block to a finished job run's Activity Log group. */
@@ -43,6 +46,7 @@ export function createBackupCatalog(db: Database, clock: Clock): BackupCatalog {
     jobs,
     sessions,
     files,
+    views: new RestoreViews(db, media, scenarios, files),
     recover: () => recoverInterruptedJobs({ jobs, sessions, activity }),
     appendJobSummary: (runId) => appendJobSummary(sources, runId),
   };

@@ -38,6 +38,12 @@ export interface SearchQuery extends Page {
   /** Only this Master host. */
   host?: string;
   scenarioId?: string;
+  /** Only entries at or below this Master folder. */
+  under?: string;
+  modifiedFrom?: number;
+  modifiedTo?: number;
+  minSize?: number;
+  maxSize?: number;
 }
 
 interface EntryRow {
@@ -161,6 +167,9 @@ export class FileCatalog {
          CROSS JOIN registered_scenarios r ON r.id = s.scenario_id
          WHERE ${where} AND n.folded GLOB @glob AND s.state = 'complete' AND r.type = 'FileServer'
            AND (@host IS NULL OR p.host = @host) AND (@scenarioId IS NULL OR s.scenario_id = @scenarioId)
+           AND (@under IS NULL OR p.path = @under OR substr(p.path, 1, length(@underSlash)) = @underSlash)
+           AND (@modifiedFrom IS NULL OR f.mtime >= @modifiedFrom) AND (@modifiedTo IS NULL OR f.mtime <= @modifiedTo)
+           AND (@minSize IS NULL OR f.size >= @minSize) AND (@maxSize IS NULL OR f.size <= @maxSize)
          ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       )
       .all({
@@ -168,6 +177,11 @@ export class FileCatalog {
         glob: plan.glob,
         host: query.host ?? null,
         scenarioId: query.scenarioId ?? null,
+        ...underParameters(query.under),
+        modifiedFrom: query.modifiedFrom ?? null,
+        modifiedTo: query.modifiedTo ?? null,
+        minSize: query.minSize ?? null,
+        maxSize: query.maxSize ?? null,
         limit: query.limit,
         offset: query.offset ?? 0,
       }) as HitRow[];
@@ -175,6 +189,13 @@ export class FileCatalog {
       access: plan.access,
       hits: rows.map((row) => ({ ...toEntry(row), backedUpAt: row.backed_up_at, host: row.host, scenarioId: row.scenario_id, entity: row.entity })),
     };
+  }
+
+  /** Whether a complete session holds this directory of `host` (a session's top folders in Restore by Session). */
+  holdsDirectory(session: number, host: string, path: string): boolean {
+    const dirId = this.dirId(host, path);
+    if (dirId === undefined) return false;
+    return this.db.prepare('SELECT 1 FROM catalog_dir_sessions WHERE dir_id = ? AND session = ?').pluck().get(dirId, session) !== undefined;
   }
 
   private dirId(host: string, path: string): number | undefined {
@@ -213,6 +234,14 @@ function planParameters(plan: NamePlan): Record<string, string> {
     case 'scan':
       return {};
   }
+}
+
+/** The folder itself and its descendants: "/srv" matches "/srv" and "/srv/…", not "/srv2". */
+function underParameters(under: string | undefined): { under: string | null; underSlash: string | null } {
+  if (under === undefined || under.trim() === '') return { under: null, underSlash: null };
+  const key = directoryKey(under);
+  const separator = pathFlavour(key) === 'windows' ? '\\' : '/';
+  return { under: key, underSlash: key.endsWith(separator) ? key : `${key}${separator}` };
 }
 
 function toEntry(row: EntryRow): CatalogEntry {

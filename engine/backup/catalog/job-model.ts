@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RestoreSpecSchema } from '../../restore/restore-model';
 
 /** Backup jobs as stored and shown. Pure schemas: the contract and the UI type-check against them. */
 
@@ -94,6 +95,17 @@ export const BackupJobSchema = z.object({
   lastRun: z.object({ id: z.number().int(), result: RunResultSchema.nullable(), finishedAt: z.string().nullable() }).nullable(),
 });
 export type BackupJob = z.infer<typeof BackupJobSchema>;
+
+/** A restore job in the same queue: what to restore and where; run once (now or at a time). */
+export const RestoreJobSchema = BackupJobSchema.omit({ kind: true, deviceGroupId: true, mediaPool: true, options: true }).extend({
+  kind: z.literal('restore'),
+  restore: RestoreSpecSchema,
+});
+export type RestoreJob = z.infer<typeof RestoreJobSchema>;
+
+/** Every job of the Job Queue. */
+export const QueueJobSchema = z.discriminatedUnion('kind', [BackupJobSchema, RestoreJobSchema]);
+export type QueueJob = z.infer<typeof QueueJobSchema>;
 
 /** What Submit Job sends (Backup Manager). */
 export const BackupJobDraftSchema = z.object({

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import { JobRunSchema, type JobRun, type RunResult } from './job-model';
 import { refuse } from './refusals';
+import { RestoreOutcomeSchema, type RestoreOutcome } from '../../restore/restore-model';
 
 export interface RunOutcome {
   result: RunResult;
@@ -55,6 +56,17 @@ export class JobRuns {
         .run(parent.jobId, parentRunId, scenarioId, this.clock.now().toISOString()).lastInsertRowid,
     );
     return this.require(id);
+  }
+
+  /** Where a restore run wrote (restore-model.ts RestoreOutcome), for "send to Master" and the pending list. */
+  setRestoreOutcome(runId: number, outcome: RestoreOutcome): void {
+    this.db.prepare('UPDATE backup_job_runs SET restore_outcome = ? WHERE id = ?').run(JSON.stringify(outcome), runId);
+  }
+
+  /** The last restore outcome recorded for a job's runs, if any. */
+  lastRestoreOutcome(jobId: number): RestoreOutcome | undefined {
+    const text = this.db.prepare('SELECT restore_outcome FROM backup_job_runs WHERE job_id = ? AND restore_outcome IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get(jobId) as string | undefined;
+    return text === undefined ? undefined : RestoreOutcomeSchema.parse(JSON.parse(text));
   }
 
   /** Records how a run ended; a run ends once. */

@@ -8,8 +8,10 @@ import {
   BackupJobDraftSchema,
   BackupJobOptionsSchema,
   BackupJobSchema,
+  QueueJobSchema,
   ScheduleSchema,
   type BackupJob,
+  type QueueJob,
   type BackupJobDraft,
   type JobRun,
   type JobState,
@@ -18,6 +20,8 @@ import {
 import { canDelete, holdState, initialState, modifiedState, releaseState, runNowState, stateAfterRun, type Transition } from './job-transitions';
 import { refuse } from './refusals';
 import type { RegisteredScenarios } from './registered-scenarios';
+import { RestoreJobDraftSchema, type RestoreJobDraft } from '../../restore/restore-model';
+import { UserError } from '../../messages/user-error';
 import { describeSchedule, localDateTime } from './schedule';
 
 export const BackupJobChangesSchema = BackupJobDraftSchema.pick({
@@ -36,7 +40,8 @@ interface JobRow {
   name: string;
   description: string;
   kind: string;
-  device_group_id: number;
+  device_group_id: number | null;
+  restore_spec: string | null;
   media_pool: string | null;
   options: string;
   schedule: string;
@@ -97,28 +102,55 @@ export class BackupJobs {
       return jobId;
     })();
     this.log('Information', id, `submitted by ${draft.owner} for ${scenarios.map((s) => `"${s.name}"`).join(', ')}, ${describeSchedule(draft.schedule)}${draft.hold ? ', on hold' : ''}`);
+    return BackupJobSchema.parse(this.requireJob(id));
+  }
+
+  /** A restore job (Restore Manager → Submit Job): once, now or at `at`; the scenario named by its spec. */
+  createRestore(input: RestoreJobDraft): QueueJob {
+    const draft = RestoreJobDraftSchema.parse(input);
+    // A removed scenario's sessions stay restorable under its name.
+    const scenario = this.scenarios.get(draft.spec.scenarioId) ?? this.scenarios.require(draft.spec.scenarioId);
+    const now = this.clock.now();
+    const schedule = { kind: 'once' as const, at: draft.at ?? now.toISOString() };
+    const state = initialState(schedule, now, false);
+    const name = draft.name ?? `Restore ${scenario.name}`;
+    const id = this.db.transaction(() => {
+      const jobId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO backup_jobs (name, kind, options, schedule, restore_spec, status, next_run_at, owner, created_at, updated_at)
+             VALUES (?, 'restore', '{}', ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(name, JSON.stringify(schedule), JSON.stringify(draft.spec), state.status, 'nextRunAt' in state ? state.nextRunAt : null, draft.owner, now.toISOString(), now.toISOString())
+          .lastInsertRowid,
+      );
+      this.writeScenarios(jobId, [scenario.id]);
+      return jobId;
+    })();
+    this.log('Information', id, `submitted by ${draft.owner}: restore of "${scenario.name}", ${describeSchedule(schedule)}`);
     return this.requireJob(id);
   }
 
-  get(id: number): BackupJob | undefined {
+  get(id: number): QueueJob | undefined {
     const row = this.db.prepare('SELECT * FROM backup_jobs WHERE id = ? AND deleted_at IS NULL').get(id) as JobRow | undefined;
     return row ? this.toJob(row) : undefined;
   }
 
-  requireJob(id: number): BackupJob {
+  requireJob(id: number): QueueJob {
     const job = this.get(id);
     if (!job) throw refuse({ kind: 'job-not-found', jobId: id });
     return job;
   }
 
   /** The queue in job number order. */
-  list(): BackupJob[] {
+  list(): QueueJob[] {
     return (this.db.prepare('SELECT * FROM backup_jobs WHERE deleted_at IS NULL ORDER BY id').all() as JobRow[]).map((row) => this.toJob(row));
   }
 
   modify(id: number, input: BackupJobChanges): BackupJob {
     const changes = BackupJobChangesSchema.parse(input);
     const job = this.requireJob(id);
+    if (job.kind !== 'backup') throw new UserError('E3382', `job ${id} is a restore job: delete it and submit the restore again`);
     const scenarioIds = changes.scenarioIds ?? job.scenarios.map((scenario) => scenario.id);
     if (changes.scenarioIds) for (const scenarioId of changes.scenarioIds) this.scenarios.require(scenarioId);
     if (changes.deviceGroupId !== undefined) this.devices.requireGroup(changes.deviceGroupId);
@@ -144,17 +176,17 @@ export class BackupJobs {
       this.writeState(id, state);
     })();
     this.log('Information', id, `modified (${describeSchedule(schedule)})`);
-    return this.requireJob(id);
+    return BackupJobSchema.parse(this.requireJob(id));
   }
 
-  hold(id: number): BackupJob {
+  hold(id: number): QueueJob {
     const job = this.requireJob(id);
     this.writeState(id, this.allowed(job, holdState(job.state), 'hold'));
     this.log('Information', id, 'put on hold');
     return this.requireJob(id);
   }
 
-  release(id: number): BackupJob {
+  release(id: number): QueueJob {
     const job = this.requireJob(id);
     const state = this.allowed(job, releaseState(job.state, job.schedule, this.clock.now()), 'release');
     this.writeState(id, state);
@@ -163,7 +195,7 @@ export class BackupJobs {
   }
 
   /** Due at once; the scheduler starts it on its next look at the queue. */
-  runNow(id: number): BackupJob {
+  runNow(id: number): QueueJob {
     const job = this.requireJob(id);
     this.writeState(id, this.allowed(job, runNowState(job.state, this.clock.now()), 'run'));
     this.log('Information', id, 'to run now');
@@ -182,7 +214,7 @@ export class BackupJobs {
    * The Ready job due longest ago, made Active with a new run, in one transaction so two
    * schedulers cannot both start it. Undefined when nothing is due.
    */
-  claimNextDue(): { job: BackupJob; run: JobRun } | undefined {
+  claimNextDue(): { job: QueueJob; run: JobRun } | undefined {
     const now = this.clock.now();
     const claimed = this.db.transaction(() => {
       const id = this.db
@@ -207,7 +239,7 @@ export class BackupJobs {
    * Ends a job's top-level run and moves the job on: a repeating job to Ready at its next
    * time, a one-time job to Done. Child runs end through `runs.finish`.
    */
-  finish(runId: number, outcome: RunOutcome): { job: BackupJob; run: JobRun } {
+  finish(runId: number, outcome: RunOutcome): { job: QueueJob; run: JobRun } {
     const before = this.runs.require(runId);
     if (before.parentRunId !== null) throw new Error(`run ${runId} is a child run: end it with runs.finish`);
     const now = this.clock.now();
@@ -226,7 +258,7 @@ export class BackupJobs {
     return { job: this.requireJob(run.jobId), run };
   }
 
-  private allowed(job: BackupJob, transition: Transition, action: string): JobState {
+  private allowed(job: QueueJob, transition: Transition, action: string): JobState {
     if (transition.ok) return transition.state;
     throw refuse({ kind: transition.refusal === 'active' ? 'job-active' : 'job-done', jobId: job.id, jobName: job.name, action });
   }
@@ -254,7 +286,7 @@ export class BackupJobs {
     this.activity.append({ type, runId, code, message: `Job ${jobId} "${name ?? '?'}" ${what}` });
   }
 
-  private toJob(row: JobRow): BackupJob {
+  private toJob(row: JobRow): QueueJob {
     const scenarios = this.db
       .prepare(
         `SELECT s.id, s.name FROM backup_job_scenarios j JOIN registered_scenarios s ON s.id = j.scenario_id
@@ -270,15 +302,16 @@ export class BackupJobs {
         : row.status === 'Done'
           ? { status: row.status }
           : { status: row.status, nextRunAt: row.next_run_at };
-    return BackupJobSchema.parse({
+    const kindFields =
+      row.kind === 'restore'
+        ? { kind: row.kind, restore: JSON.parse(row.restore_spec ?? 'null') as unknown }
+        : { kind: row.kind, deviceGroupId: row.device_group_id, mediaPool: row.media_pool, options: BackupJobOptionsSchema.parse(JSON.parse(row.options)) };
+    return QueueJobSchema.parse({
       id: row.id,
       name: row.name,
       description: row.description,
-      kind: row.kind,
+      ...kindFields,
       scenarios,
-      deviceGroupId: row.device_group_id,
-      mediaPool: row.media_pool,
-      options: BackupJobOptionsSchema.parse(JSON.parse(row.options)),
       schedule: ScheduleSchema.parse(JSON.parse(row.schedule)),
       state,
       owner: row.owner,

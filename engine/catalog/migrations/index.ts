@@ -6,6 +6,7 @@ import { backupJobsMigration } from './1004-backup-jobs';
 import { backupSessionsMigration } from './1005-backup-sessions';
 import { fileCatalogMigration } from './1006-file-catalog';
 import { activityLogMigration } from './1007-activity-log';
+import { restoreJobsMigration } from './1008-restore-jobs';
 import type { Migration } from './migration';
 
 /** In version order; append new ones, never edit an applied one. */
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   backupSessionsMigration,
   fileCatalogMigration,
   activityLogMigration,
+  restoreJobsMigration,
 ];

@@ -1,0 +1,157 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { openSessionReader } from '../backup/archive/session-reader';
+import type { BackupCatalog } from '../backup/catalog/backup-catalog';
+import type { RestoreJob } from '../backup/catalog/job-model';
+import type { RunOutcome } from '../backup/catalog/job-runs';
+import type { CompleteSession } from '../backup/catalog/sessions';
+import type { RegisteredScenario } from '../backup/catalog/registration';
+import { passwordMatches } from '../backup/session-key';
+import type { ScenarioControl } from '../manager/scenario-control';
+import { UserError } from '../messages/user-error';
+import { planRestore, type RestorePlan } from './restore-plan';
+import type { RestoreOutcome } from './restore-model';
+import { RestoreTargetClient } from './restore-target-client';
+import { stopForRestore } from './stop-for-restore';
+
+export interface RestoreRunContext {
+  readonly catalog: BackupCatalog;
+  readonly control: ScenarioControl;
+  readonly job: RestoreJob;
+  readonly runId: number;
+  readonly password: string | undefined;
+  readonly signal: AbortSignal;
+  /** Which running job holds the scenario, if one does (a backup holding it cannot be stopped under). */
+  readonly heldBy: (scenarioId: string) => string | undefined;
+}
+
+/**
+ * One restore job run: catalog → sessions → device → the destination engine. Original
+ * locations first stop the scenario (stop-for-restore.ts) and, when the application runs
+ * there, leave files beside the live ones as <name>.TMP. Every selected entry is read from
+ * its session (checked against the session's checksums) and streamed to the destination,
+ * which keeps nothing until every session was read whole: a wrong password, damaged media or
+ * a failure at the destination leaves the destination as it was.
+ */
+export async function runRestore(context: RestoreRunContext): Promise<{ outcome: RunOutcome; restore: RestoreOutcome }> {
+  const { catalog, job, runId } = context;
+  const spec = job.restore;
+  const registration = registrationOf(catalog, spec.scenarioId);
+  const sessions = completeSessions(catalog, spec.items.map((item) => item.session));
+  const plan = planRestore(spec, registration, sessions);
+  for (const session of sessions.values()) await requireReadable(catalog, session, context.password);
+  const log = (type: 'Information' | 'Warning', message: string): void => void catalog.activity.append({ type, runId, scenarioName: registration.name, message });
+
+  const original = spec.destination.kind === 'original';
+  if (original) await stopForRestore(context, registration, log);
+  const checkCommand = original ? appRunningCommand(context.control, registration) : '';
+  const engine = context.control.engineAt(plan.host, plan.port);
+  const running = checkCommand !== '' && (await isRunningAt(engine, checkCommand));
+  if (running) log('Warning', `The application of "${registration.name}" runs on ${plan.host}: restored files are written beside the live ones as <name>.TMP`);
+
+  const targets = new Map<string, RestoreTargetClient>();
+  const totals = { files: 0, directories: 0, bytes: 0 };
+  try {
+    for (const [number, session] of sessions) {
+      if (!plan.sessions.has(number)) continue;
+      log('Information', `Reading session ${number} (${session.entity}) from media ${mediaLabel(catalog, session)}`);
+      await streamSession(context, session, plan, async (root) => {
+        const existing = targets.get(root);
+        if (existing) return existing;
+        const target = await RestoreTargetClient.begin(engine, root, running ? 'beside' : 'in-place');
+        targets.set(root, target);
+        return target;
+      }, totals);
+    }
+    let pending = 0;
+    for (const target of targets.values()) pending += (await target.commit(running ? checkCommand : '')).pending;
+    const where = spec.destination.kind === 'alternate' ? `${plan.host}:${spec.destination.folder}` : `the ${spec.destination.to === 'master' ? 'Master' : 'Replica'} on ${plan.host}`;
+    log('Information', `Restored ${totals.files} files and ${totals.directories} folders (${totals.bytes} bytes) to ${where}`);
+    const firstPending = pending > 0 ? [...targets.values()][0] : undefined;
+    if (pending > 0) {
+      log('Warning', `Restart required to complete the restore: ${pending} file(s) wait beside the live ones as <name>.TMP. Stop the application, then run: understudy apply-restore ${job.id}`);
+    }
+    return {
+      outcome: { result: 'succeeded', ...totals },
+      restore: { host: plan.host, targets: plan.targets.map((target) => ({ root: target.root, paths: target.paths })), pending: firstPending ? { restoreId: firstPending.restoreId, files: pending } : null },
+    };
+  } catch (error) {
+    for (const target of targets.values()) await target.abort();
+    throw error;
+  }
+}
+
+async function streamSession(
+  context: RestoreRunContext,
+  session: CompleteSession,
+  plan: RestorePlan,
+  targetFor: (root: string) => Promise<RestoreTargetClient>,
+  totals: { files: number; directories: number; bytes: number },
+): Promise<void> {
+  const reader = await openSessionReader({ file: archiveOf(session), ...(context.password === undefined ? {} : { password: context.password }), expectedSha256: session.sha256 });
+  for await (const entry of reader.entries()) {
+    context.signal.throwIfAborted();
+    const placement = plan.place(session.number, entry.path);
+    if (!placement) continue;
+    const target = await targetFor(placement.root);
+    const stat = { mtimeMs: entry.mtime.getTime(), mode: entry.mode };
+    if (entry.kind === 'directory') {
+      await target.directory(placement.relative, stat);
+      totals.directories += 1;
+    } else {
+      await target.file(placement.relative, entry.size, stat, entry.content, entry.sha256);
+      totals.files += 1;
+      totals.bytes += entry.size;
+    }
+  }
+}
+
+function registrationOf(catalog: BackupCatalog, scenarioId: string): RegisteredScenario {
+  const registration = catalog.scenarios.get(scenarioId);
+  if (!registration) throw new UserError('E3382', `scenario ${scenarioId} is not registered in the catalog`);
+  return registration;
+}
+
+function completeSessions(catalog: BackupCatalog, numbers: readonly number[]): Map<number, CompleteSession> {
+  const sessions = new Map<number, CompleteSession>();
+  for (const number of [...new Set(numbers)].sort((a, b) => a - b)) {
+    const session = catalog.sessions.get(number);
+    if (session?.state !== 'complete') throw new UserError('E3382', `session ${number} is ${session ? session.state : 'not in the catalog'}: only complete sessions restore`);
+    sessions.set(number, session);
+  }
+  return sessions;
+}
+
+/** E3371 when the session's file is not where the catalog says; E3373 when its size changed; E3372 for a wrong or missing password. */
+export async function requireReadable(catalog: BackupCatalog, session: CompleteSession, password: string | undefined): Promise<void> {
+  const file = archiveOf(session);
+  const stats = await fs.stat(file).catch(() => undefined);
+  if (!stats?.isFile()) throw new UserError('E3371', `session ${session.number} on media ${mediaLabel(catalog, session)}: ${file} is missing`);
+  if (stats.size !== session.archiveSize) throw new UserError('E3373', `${file} holds ${stats.size} bytes, the catalog recorded ${session.archiveSize}: it was cut short or changed`);
+  if (!session.encryption) return;
+  if (password === undefined) throw new UserError('E3372', `session ${session.number} is encrypted: give its password`);
+  if (!(await passwordMatches(password, session.encryption))) throw new UserError('E3372', `the password does not open session ${session.number}`);
+}
+
+export function archiveOf(session: CompleteSession): string {
+  return path.join(session.devicePath, session.archiveFile);
+}
+
+function mediaLabel(catalog: BackupCatalog, session: CompleteSession): string {
+  const media = catalog.media.get(session.mediaId);
+  return media ? `${media.name} (${media.id})` : session.mediaId;
+}
+
+function appRunningCommand(control: ScenarioControl, registration: RegisteredScenario): string {
+  if (registration.type === 'FileServer') return '';
+  try {
+    return control.scenario(registration.id).options.appRunningCommand;
+  } catch {
+    return '';
+  }
+}
+
+async function isRunningAt(engine: { call(channel: string, body: unknown): Promise<unknown> }, command: string): Promise<boolean> {
+  const reply = (await engine.call('restore.app-running', { command })) as { running?: unknown };
+  return reply.running === true;
+}
