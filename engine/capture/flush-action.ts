@@ -41,6 +41,11 @@ export async function flushAction(context: FlushContext, action: CaptureAction):
       index.removeTree(root, action.path);
       return {};
     case 'renamed':
+      // The index holds what the Replica was sent. When the source is no longer in it (a
+      // removal decided elsewhere — a re-read of the tree — overtook this move), the Replica
+      // has nothing to move: what is now at the destination is sent instead (a folder's
+      // content by the runner's re-read after every folder move).
+      if (!index.get(root, action.from)) return flushChanged(context, { type: 'changed', root, path: action.to, kind: action.kind, full: true });
       await emit({ op: 'rename', root, from: action.from, to: action.to });
       index.renameTree(root, action.from, action.to);
       return {};

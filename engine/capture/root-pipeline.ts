@@ -117,7 +117,7 @@ export class RootPipeline {
     const identity = { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
     const indexed = this.indexedAt(relPath);
     const sameObject = indexed?.ino === identity.ino && indexed.kind === entryKind;
-    const origin = sameObject ? undefined : await this.findOrigin(relPath, entryKind, identity.ino);
+    const origin = sameObject ? undefined : await this.findOrigin(relPath, entryKind, identity);
     const seen: Appearance = { path: relPath, kind: entryKind, identity, indexed, origin, modified: kind === 'change' };
     this.pairer.appeared(seen);
   }
@@ -128,13 +128,22 @@ export class RootPipeline {
     return entry && { kind: entry.kind, ino: entry.ino, size: entry.size, mtimeMs: entry.mtimeMs };
   }
 
-  /** An indexed path holding inode `ino` whose file or folder is no longer there: a move's source. */
-  private async findOrigin(relPath: string, kind: EntryKind, ino: number): Promise<Appearance['origin']> {
+  /**
+   * An indexed path holding this inode whose file or folder is no longer there: a move's
+   * source. A path that holds another inode now is one only for a file that arrives exactly
+   * as indexed (size and time): otherwise the inode is more likely a freed one reused by a new
+   * file, and pairing would carry away the path's own pending change (a file replaced by a
+   * rename over it, then a new file getting the replaced one's inode).
+   */
+  private async findOrigin(relPath: string, kind: EntryKind, identity: { ino: number; size: number; mtimeMs: number }): Promise<Appearance['origin']> {
+    const { ino } = identity;
     for (const candidate of this.deps.index.findByIno(this.deps.root, ino)) {
       const current = candidate.kind === kind ? this.inFlight.toCurrentPath(candidate.path) : undefined;
       if (current === undefined || current === relPath) continue;
       const there = await lstat(path.join(this.deps.rootPath, ...current.split('/'))).catch(() => undefined);
       if (there?.ino === ino) continue; // still there: a hard link, not a move
+      const unchanged = candidate.size === identity.size && candidate.mtimeMs === identity.mtimeMs;
+      if (there && kind === 'file' && !unchanged) continue;
       return { path: current, identity: { kind, ino, size: candidate.size, mtimeMs: candidate.mtimeMs } };
     }
     return undefined;

@@ -371,7 +371,7 @@ export const catalogue = {
   AE0464: {
     module: 'Agent',
     title: 'The scenario could not be stopped before the restore',
-    reason: 'The Master engine did not stop the scenario in time.',
+    reason: 'A backup job controls the scenario, or its Master engine did not stop it in time (down, unreachable or busy).',
     action: 'Stop the scenario yourself, or choose the option to continue without stopping it, then restore again.',
   },
   AE0465: {

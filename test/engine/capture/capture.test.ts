@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCapture, type Capture, type CaptureOptions } from '../../../engine/capture/capture';
@@ -131,5 +131,30 @@ describe('capture end to end (chokidar → records → mirror)', () => {
     // The verification found the in-place change the append fast path could not see.
     expect(changes.some((record) => record.op === 'write' && record.ranges.some((range) => range.offset === 0))).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('a file replaced by a rename over it keeps its new content when a new file then gets the replaced one\'s inode', async () => {
+    const { at, step, source } = await startReplicating();
+    await step(() => {
+      mkdirSync(at('docs'));
+      writeFileSync(at('docs/a.txt'), 'alpha as first written');
+      writeFileSync(at('docs/b.txt'), 'bravo');
+    });
+    const outside = tempDir('understudy-outside-');
+    const place = (name: string, content: string, mtime: number): void => {
+      const staged = path.join(outside, name);
+      writeFileSync(staged, content);
+      utimesSync(staged, mtime, mtime);
+      renameSync(staged, path.join(source, 'docs', name));
+    };
+    for (let round = 0; round < 5; round += 1) {
+      await step(() => {
+        place('a.txt', `alpha replaced ${round}`, 1_700_000_000 + round);
+        unlinkSync(at('docs/b.txt'));
+        // Created after a.txt's old inode was freed: file systems hand it out again.
+        place(`new-${round}.txt`, `new file ${round}`, 1_700_000_100 + round);
+        writeFileSync(at('docs/b.txt'), `bravo again ${round}`);
+      });
+    }
   });
 });
