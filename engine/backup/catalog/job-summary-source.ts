@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import type { ActivityLog } from './activity-log';
 import type { JobRuns } from './job-runs';
-import type { RunResult } from './job-model';
+import type { JobRun, RunResult } from './job-model';
+import { RestoreSpecSchema, type RestoreSpec } from '../../restore/restore-model';
 import { buildJobSummary, type JobSummary, type JobSummaryInput } from './job-summary';
 import type { MediaStore } from './media';
 import { refuse } from './refusals';
@@ -30,10 +31,11 @@ export function loadJobSummaryInput(sources: SummarySources, runId: number): Job
   if (run.parentRunId !== null) throw new Error(`run ${runId} is a child run: summarize its parent ${run.parentRunId}`);
   const job = sources.db
     .prepare(
-      `SELECT j.name, g.name AS device_group FROM backup_jobs j LEFT JOIN device_groups g ON g.id = j.device_group_id WHERE j.id = ?`,
+      `SELECT j.name, j.kind, j.restore_spec, g.name AS device_group FROM backup_jobs j LEFT JOIN device_groups g ON g.id = j.device_group_id WHERE j.id = ?`,
     )
-    .get(run.jobId) as { name: string; device_group: string | null } | undefined;
+    .get(run.jobId) as { name: string; kind: string; restore_spec: string | null; device_group: string | null } | undefined;
   if (!job) throw refuse({ kind: 'job-not-found', jobId: run.jobId });
+  if (job.kind === 'restore') return restoreSummaryInput(sources, run, job.name, RestoreSpecSchema.parse(JSON.parse(job.restore_spec ?? 'null')));
   const scenarioIds = sources.db.prepare('SELECT scenario_id FROM backup_job_scenarios WHERE job_id = ? ORDER BY position').pluck().all(run.jobId) as string[];
   const children = sources.runs.children(runId);
   const sessions = sources.sessions.forRun(runId);
@@ -58,6 +60,7 @@ export function loadJobSummaryInput(sources: SummarySources, runId: number): Job
   return {
     jobId: run.jobId,
     jobName: job.name,
+    jobType: 'Backup',
     run: { id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, result: run.result },
     now: sources.clock.now(),
     nodes,
@@ -73,6 +76,34 @@ export function loadJobSummaryInput(sources: SummarySources, runId: number): Job
     }),
     deviceGroup: job.device_group,
     ...sources.activity.problemCounts(runId),
+  };
+}
+
+/**
+ * A restore run: its one node is the scenario restored, its sessions those it read, its
+ * volumes their entities, and its totals what it wrote at the destination.
+ */
+function restoreSummaryInput(sources: SummarySources, run: JobRun, jobName: string, spec: RestoreSpec): JobSummaryInput {
+  const read = [...new Set(spec.items.map((item) => item.session))].flatMap((number) => sources.sessions.get(number) ?? []);
+  const succeeded = run.result === 'succeeded';
+  const scenarioName = safely(() => sources.scenarios.get(spec.scenarioId))?.name ?? spec.scenarioId;
+  const mediaIds = [...new Set(read.map((session) => session.mediaId))];
+  return {
+    jobId: run.jobId,
+    jobName,
+    jobType: 'Restore',
+    totals: { files: run.files, directories: run.directories, bytes: run.bytes },
+    run: { id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, result: run.result },
+    now: sources.clock.now(),
+    nodes: [{ name: scenarioName, result: run.result ?? 'failed' }],
+    volumes: [...new Set(read.map((session) => session.entity))].map((entity) => ({ scenarioName, entity, state: succeeded ? 'complete' : 'incomplete' })),
+    sessions: read.map((session) => ({ number: session.number, state: succeeded ? 'complete' : 'failed', files: 0, directories: 0, bytes: 0 })),
+    media: mediaIds.flatMap((id) => {
+      const media = sources.media.get(id);
+      return media ? [{ name: media.name, id: media.id, pool: media.pool }] : [];
+    }),
+    deviceGroup: null,
+    ...sources.activity.problemCounts(run.id),
   };
 }
 

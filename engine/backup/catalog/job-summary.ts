@@ -9,6 +9,10 @@ import type { RunResult } from './job-model';
 export interface JobSummaryInput {
   jobId: number;
   jobName: string;
+  /** Backup: sessions written; Restore: sessions read. */
+  jobType: 'Backup' | 'Restore';
+  /** What a restore wrote (its sessions' sizes say what it read, not what it restored). */
+  totals?: { files: number; directories: number; bytes: number };
   run: { id: number; startedAt: string; finishedAt: string | null; result: RunResult | null };
   /** Used as the end while the run has none (a summary of a run still going). */
   now: Date;
@@ -47,7 +51,7 @@ export function buildJobSummary(input: JobSummaryInput): JobSummary {
   const ended = input.run.finishedAt ? new Date(input.run.finishedAt) : input.now;
   const elapsedMs = Math.max(0, ended.getTime() - started.getTime());
   const complete = input.sessions.filter((session) => session.state === 'complete');
-  const bytes = complete.reduce((sum, session) => sum + session.bytes, 0);
+  const bytes = input.totals?.bytes ?? complete.reduce((sum, session) => sum + session.bytes, 0);
   const figures: JobSummaryFigures = {
     nodes: {
       total: input.nodes.length,
@@ -62,8 +66,8 @@ export function buildJobSummary(input: JobSummaryInput): JobSummary {
       missed: count(input.volumes, (volume) => volume.state === 'missed'),
     },
     sessions: { total: input.sessions.length, complete: complete.length, incomplete: input.sessions.length - complete.length },
-    files: complete.reduce((sum, session) => sum + session.files, 0),
-    directories: complete.reduce((sum, session) => sum + session.directories, 0),
+    files: input.totals?.files ?? complete.reduce((sum, session) => sum + session.files, 0),
+    directories: input.totals?.directories ?? complete.reduce((sum, session) => sum + session.directories, 0),
     bytes,
     elapsedMs,
     throughputMbPerMinute: elapsedMs > 0 ? bytes / 2 ** 20 / (elapsedMs / 60_000) : null,
@@ -74,7 +78,7 @@ export function buildJobSummary(input: JobSummaryInput): JobSummary {
   const lines = [
     `Job ${input.jobId} "${input.jobName}" summary (run ${input.run.id}): ${input.run.result ?? 'running'}`,
     `Start time: ${localTimestamp(started)}   End time: ${input.run.finishedAt ? localTimestamp(ended) : '—'}`,
-    'Job type: Backup',
+    `Job type: ${input.jobType}`,
     `Nodes: ${nodes.total} (${nodes.failed} failed, ${nodes.canceled} canceled), ${nodes.missed} missed`,
     `Volumes/databases: ${volumes.total} (${volumes.complete} complete, ${volumes.incomplete} incomplete), ${volumes.missed} missed`,
     `Sessions: ${sessions.total} (${sessions.complete} complete, ${sessions.incomplete} incomplete)`,

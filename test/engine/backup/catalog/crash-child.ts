@@ -13,8 +13,8 @@ if (dir === undefined || now === undefined) {
 }
 const catalog = createBackupCatalog(openCatalog(dir), { now: () => new Date(now) });
 const claimed = catalog.jobs.claimNextDue();
-if (!claimed) {
-  process.stderr.write('nothing was due\n');
+if (claimed?.job.kind !== 'backup') {
+  process.stderr.write('no backup job was due\n');
   process.exit(3);
 }
 const scenario = catalog.scenarios.require(claimed.job.scenarios[0]?.id ?? '');

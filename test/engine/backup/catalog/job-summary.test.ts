@@ -14,6 +14,7 @@ function input(overrides: Partial<JobSummaryInput> = {}): JobSummaryInput {
   return {
     jobId: 12,
     jobName: 'Nightly',
+    jobType: 'Backup',
     run: { id: 40, startedAt: '2026-11-26T21:00:00.000Z', finishedAt: '2026-11-26T21:02:05.000Z', result: 'incomplete' },
     now: new Date('2026-11-26T21:10:00.000Z'),
     nodes: [
