@@ -27,20 +27,13 @@ export const T0 = 1_600_000_000;
 
 /**
  * Puts a file at `root/relative` with `content` and an mtime of `mtimeSeconds` (whole seconds:
- * exact through every float conversion on the way). A new file is written and stamped beside
- * the root, then renamed into place, so the Master's watcher sees the finished file only; an
- * existing one is rewritten in place, then stamped. (Renaming over an existing file is avoided
- * on purpose: its freed inode goes to the next new file, and the Master's rename pairing can
- * then take the two for one rename; a known replication bug.)
+ * exact through every float conversion on the way), as editors save: written and stamped beside
+ * the root, then renamed into place (over the old file when there is one), so the Master's
+ * watcher sees the finished file only.
  */
 export function placeFile(root: string, relative: string, content: string | Uint8Array, mtimeSeconds: number): void {
   const final = path.join(root, relative);
   fs.mkdirSync(path.dirname(final), { recursive: true });
-  if (fs.existsSync(final)) {
-    fs.writeFileSync(final, content);
-    fs.utimesSync(final, mtimeSeconds, mtimeSeconds);
-    return;
-  }
   const staged = path.join(path.dirname(root), `.staged-${randomBytes(6).toString('hex')}`);
   fs.writeFileSync(staged, content);
   fs.utimesSync(staged, mtimeSeconds, mtimeSeconds);
