@@ -30,6 +30,11 @@ export async function copyBetweenEngines(from: Side, to: Side, paths: readonly s
   const totals: CopyTotals = { files: 0, directories: 0, bytes: 0 };
   try {
     for (const relative of paths) {
+      if (relative === '') {
+        // The whole folder (a whole session's root): everything in it.
+        for await (const child of listAll(from, '')) await copyEntry(from, target, child.name, child, totals);
+        continue;
+      }
       const entry = await entryAt(from, relative);
       if (entry) await copyEntry(from, target, relative, entry, totals);
     }

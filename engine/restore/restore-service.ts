@@ -98,6 +98,7 @@ export class RestoreService {
     if (!outcome.pending) throw new UserError('E3386', `job ${jobId} left no files waiting as <name>.TMP`);
     const port = job.restore.destination.kind === 'alternate' ? DEFAULT_ENGINE_PORT : this.registration(job.restore.scenarioId).master.port;
     const reply = (await this.control.engineAt(outcome.host, port).call('restore.pending-apply', { restoreId: outcome.pending.restoreId })) as { files: number };
+    this.backup.catalog.jobs.runs.clearRestorePending(jobId);
     this.backup.catalog.activity.append({ type: 'Information', message: `Job ${jobId}: ${reply.files} restored file(s) swapped in on ${outcome.host}; the restore is complete` });
     return { files: reply.files };
   }

@@ -6,7 +6,7 @@ import { startLivePolling } from './store/live';
 import { startProtectionPolling } from './store/protection';
 import { useScenarios } from './store/scenarios';
 import './styles.css';
-import { ReplicationManager } from './windows/replication-manager/ReplicationManager';
+import { AppWindows } from './windows/AppWindows';
 
 function reload(): void {
   void useScenarios.getState().load();
@@ -27,6 +27,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <ReplicationManager />
+    <AppWindows />
   </StrictMode>,
 );

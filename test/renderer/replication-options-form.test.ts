@@ -34,6 +34,7 @@ describe('Replication options → Properties form', () => {
       arStopCommand: '',
       arTimeoutSeconds: '600',
       arScheduleTime: '',
+      appRunningCommand: '',
       backupEnabled: false,
       backupServer: '',
       backupAllowSuspend: true,
@@ -69,6 +70,7 @@ describe('Replication options → Properties form', () => {
       arStopCommand: 'net stop MSSQLSERVER',
       arTimeoutSeconds: 1,
       arScheduleTime: '23:59',
+      appRunningCommand: 'sc query MSSQLSERVER | find "RUNNING"',
     },
     { ...DEFAULTS, backupEnabled: true, backupServer: 'backup01.corp.example', backupAllowSuspend: false },
   ])('round-trips %j unchanged', (options) => {

@@ -17,7 +17,7 @@ export const CatalogEntrySchema = z.object({
 
 export const FileVersionSchema = CatalogEntrySchema.extend({ backedUpAt: z.string() });
 
-export const SearchHitSchema = FileVersionSchema.extend({ host: z.string(), scenarioId: z.string(), entity: z.string() });
+export const SearchHitSchema = FileVersionSchema.extend({ host: z.string(), scenarioId: z.string(), scenarioName: z.string(), entity: z.string() });
 
 /** Restore by Tree, second level: a volume (entity) of a host, with the Master folders backed up in it. */
 export const TreeVolumeSchema = z.object({

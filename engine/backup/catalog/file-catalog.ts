@@ -25,6 +25,7 @@ export interface FileVersion extends CatalogEntry {
 export interface SearchHit extends FileVersion {
   host: string;
   scenarioId: string;
+  scenarioName: string;
   entity: string;
 }
 
@@ -64,6 +65,7 @@ interface VersionRow extends EntryRow {
 interface HitRow extends VersionRow {
   host: string;
   scenario_id: string;
+  scenario_name: string;
   entity: string;
 }
 
@@ -159,7 +161,7 @@ export class FileCatalog {
     const { from, where, order } = PLAN_SQL[plan.access];
     const rows = this.db
       .prepare(
-        `SELECT ${ENTRY_COLUMNS}, s.started_at AS backed_up_at, p.host, s.scenario_id, s.entity
+        `SELECT ${ENTRY_COLUMNS}, s.started_at AS backed_up_at, p.host, s.scenario_id, r.name AS scenario_name, s.entity
          ${from}
          CROSS JOIN catalog_files f ON f.name_id = n.id
          CROSS JOIN catalog_paths p ON p.id = f.dir_id
@@ -187,7 +189,7 @@ export class FileCatalog {
       }) as HitRow[];
     return {
       access: plan.access,
-      hits: rows.map((row) => ({ ...toEntry(row), backedUpAt: row.backed_up_at, host: row.host, scenarioId: row.scenario_id, entity: row.entity })),
+      hits: rows.map((row) => ({ ...toEntry(row), backedUpAt: row.backed_up_at, host: row.host, scenarioId: row.scenario_id, scenarioName: row.scenario_name, entity: row.entity })),
     };
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RestoreSpecSchema } from '../../restore/restore-model';
+import { RestoreOutcomeSchema, RestoreSpecSchema } from '../../restore/restore-model';
 
 /** Backup jobs as stored and shown. Pure schemas: the contract and the UI type-check against them. */
 
@@ -100,6 +100,8 @@ export type BackupJob = z.infer<typeof BackupJobSchema>;
 export const RestoreJobSchema = BackupJobSchema.omit({ kind: true, deviceGroupId: true, mediaPool: true, options: true }).extend({
   kind: z.literal('restore'),
   restore: RestoreSpecSchema,
+  /** Where its last successful run wrote; `pending` until <name>.TMP files were swapped in. */
+  outcome: RestoreOutcomeSchema.nullable(),
 });
 export type RestoreJob = z.infer<typeof RestoreJobSchema>;
 

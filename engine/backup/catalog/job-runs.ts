@@ -65,8 +65,20 @@ export class JobRuns {
 
   /** The last restore outcome recorded for a job's runs, if any. */
   lastRestoreOutcome(jobId: number): RestoreOutcome | undefined {
-    const text = this.db.prepare('SELECT restore_outcome FROM backup_job_runs WHERE job_id = ? AND restore_outcome IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get(jobId) as string | undefined;
-    return text === undefined ? undefined : RestoreOutcomeSchema.parse(JSON.parse(text));
+    return this.lastRestoreRun(jobId)?.outcome;
+  }
+
+  /** The pending <name>.TMP files of a job's last restore were swapped in: nothing waits any more. */
+  clearRestorePending(jobId: number): void {
+    const last = this.lastRestoreRun(jobId);
+    if (last) this.setRestoreOutcome(last.runId, { ...last.outcome, pending: null });
+  }
+
+  private lastRestoreRun(jobId: number): { runId: number; outcome: RestoreOutcome } | undefined {
+    const row = this.db.prepare('SELECT id, restore_outcome FROM backup_job_runs WHERE job_id = ? AND restore_outcome IS NOT NULL ORDER BY id DESC LIMIT 1').get(jobId) as
+      | { id: number; restore_outcome: string }
+      | undefined;
+    return row ? { runId: row.id, outcome: RestoreOutcomeSchema.parse(JSON.parse(row.restore_outcome)) } : undefined;
   }
 
   /** Records how a run ended; a run ends once. */

@@ -304,7 +304,7 @@ export class BackupJobs {
           : { status: row.status, nextRunAt: row.next_run_at };
     const kindFields =
       row.kind === 'restore'
-        ? { kind: row.kind, restore: JSON.parse(row.restore_spec ?? 'null') as unknown }
+        ? { kind: row.kind, restore: JSON.parse(row.restore_spec ?? 'null') as unknown, outcome: this.runs.lastRestoreOutcome(row.id) ?? null }
         : { kind: row.kind, deviceGroupId: row.device_group_id, mediaPool: row.media_pool, options: BackupJobOptionsSchema.parse(JSON.parse(row.options)) };
     return QueueJobSchema.parse({
       id: row.id,

@@ -20,6 +20,10 @@ export const ICON_PATHS = {
   bookmark: 'M7 3h10v18l-5-4-5 4z',
   camera: 'M4 8h3l2-3h6l2 3h3v11H4zM12 10.5a3 3 0 1 0 0 6 3 3 0 1 0 0-6',
   shield: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM8.5 12l2.5 2.5 4.5-5',
+  media: 'M4 4h16v16H4zM12 9a3 3 0 1 0 0 6 3 3 0 1 0 0-6M12 11.5v1',
+  session: 'M3 4h18v4H3zM5 8v12h14V8M10 12h4',
+  volume: 'M2 14h20v6H2zM6 17h2M5 14l3-9h8l3 9',
+  history: 'M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3',
 } as const;
 
 export type IconName = keyof typeof ICON_PATHS;

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import type { ChannelResponse, ErrorInfo, Result } from '../../../electron/api/contract';
 import { api } from '../api/api';
-import type { ActivityEntry, BackupJob, JobAction } from '../windows/replication-manager/backup-jobs';
+import type { ActivityEntry, JobAction, QueueJob } from '../windows/replication-manager/backup-jobs';
 
 export const BACKUPS_POLL_MS = 2000;
 
 interface BackupsState {
-  /** Every backup job, as last reported; undefined until the first answer. */
-  jobs: BackupJob[] | undefined;
+  /** Every job of the queue (backup and restore), as last reported; undefined until the first answer. */
+  jobs: QueueJob[] | undefined;
   /** The job whose last run's Activity Log is shown. */
   selectedJobId: number | undefined;
   /** The Activity Log entries of each job run read so far, by run ID. */

@@ -11,7 +11,6 @@ import { NewScenarioDialog } from './NewScenarioDialog';
 import { RemoveScenarioDialog } from './RemoveScenarioDialog';
 import { RewindDialog } from './RewindDialog';
 import { ScenarioPane } from './ScenarioPane';
-import { StatusBar } from './StatusBar';
 import { StopScenarioDialog } from './StopScenarioDialog';
 import { Toolbar } from './Toolbar';
 import { useScenarioCommands } from './use-scenario-commands';
@@ -106,7 +105,6 @@ export function ReplicationManager(): ReactElement {
           </Panel>
         </Group>
       </main>
-      <StatusBar />
       {dialog.kind === 'new' && <NewScenarioDialog onClose={close} />}
       {dialog.kind === 'remove' && scenario && <RemoveScenarioDialog scenario={scenario} onClose={close} />}
       {dialog.kind === 'stop' && scenario && <StopScenarioDialog scenario={scenario} onClose={close} />}

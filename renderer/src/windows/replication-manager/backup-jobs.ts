@@ -1,17 +1,21 @@
 import type { ChannelResponse } from '../../../../electron/api/contract';
 import { formatDateTime } from './format';
 
-export type BackupJob = ChannelResponse<'backup.jobs'>[number];
+/** Every job of the Job Queue: backup and restore jobs, told apart by `kind`. */
+export type QueueJob = ChannelResponse<'backup.jobs'>[number];
+export type BackupJob = Extract<QueueJob, { kind: 'backup' }>;
 export type ActivityEntry = ChannelResponse<'backup.activity-entries'>[number];
 export type JobAction = 'run-now' | 'hold' | 'release' | 'cancel' | 'delete';
 
-/** The jobs that back up the scenario, newest first. */
-export function jobsOfScenario(jobs: readonly BackupJob[], scenarioId: string): BackupJob[] {
-  return jobs.filter((job) => job.scenarios.some((scenario) => scenario.id === scenarioId)).sort((a, b) => b.id - a.id);
+/** The jobs that back up the scenario, newest first (its restore jobs belong to the Restore Manager). */
+export function jobsOfScenario(jobs: readonly QueueJob[], scenarioId: string): BackupJob[] {
+  return jobs
+    .filter((job): job is BackupJob => job.kind === 'backup' && job.scenarios.some((scenario) => scenario.id === scenarioId))
+    .sort((a, b) => b.id - a.id);
 }
 
 /** The queue status, with the last run's result when there is one: "Done — succeeded". */
-export function jobStatusLabel(job: Pick<BackupJob, 'state' | 'lastRun'>): string {
+export function jobStatusLabel(job: Pick<QueueJob, 'state' | 'lastRun'>): string {
   const result = job.lastRun?.result;
   return result ? `${job.state.status} — ${result}` : job.state.status;
 }
@@ -24,7 +28,7 @@ export function formatInstant(iso: string | null | undefined): string {
 }
 
 /** Which actions a job in this state accepts: an active job can only be stopped; a held job is released, not held again. */
-export function jobActionAllowed(job: Pick<BackupJob, 'state'>, action: JobAction): boolean {
+export function jobActionAllowed(job: Pick<QueueJob, 'state'>, action: JobAction): boolean {
   const status = job.state.status;
   switch (action) {
     case 'hold':

@@ -31,6 +31,8 @@ export interface OptionsForm {
   arTimeoutSeconds: string;
   /** HH:MM (24-hour); empty = no daily test. */
   arScheduleTime: string;
+  /** Restore: the command telling whether the application runs at the original location; empty = never. */
+  appRunningCommand: string;
   /** Backup group. */
   backupEnabled: boolean;
   /** Host name; empty = this host. */
@@ -72,6 +74,7 @@ export function toOptionsForm(options: ReplicationOptions): OptionsForm {
     arStopCommand: options.arStopCommand,
     arTimeoutSeconds: String(options.arTimeoutSeconds),
     arScheduleTime: options.arScheduleTime,
+    appRunningCommand: options.appRunningCommand,
     backupEnabled: options.backupEnabled,
     backupServer: options.backupServer,
     backupAllowSuspend: options.backupAllowSuspend,
@@ -116,7 +119,7 @@ const RULES = {
 type NumericControl = keyof typeof RULES;
 const OPTIONAL: readonly NumericControl[] = ['spoolMaxMb', 'spoolMinFreeMb'];
 
-const COMMANDS = ['arStartCommand', 'arVerifyCommand', 'arStopCommand'] as const;
+const COMMANDS = ['arStartCommand', 'arVerifyCommand', 'arStopCommand', 'appRunningCommand'] as const;
 export const MAX_COMMAND_LENGTH = 4000;
 const CLOCK_TIME = /^(\d{1,2}):(\d{2})$/;
 
@@ -186,6 +189,7 @@ export function fromOptionsForm(form: OptionsForm): OptionsParse {
       arStopCommand: form.arStopCommand.trim(),
       arTimeoutSeconds,
       arScheduleTime,
+      appRunningCommand: form.appRunningCommand.trim(),
       backupEnabled: form.backupEnabled,
       backupServer: form.backupServer.trim(),
       backupAllowSuspend: form.backupAllowSuspend,
@@ -213,6 +217,7 @@ const CONTROL_OF_OPTION: Record<keyof ReplicationOptions, OptionsControl> = {
   arStopCommand: 'arStopCommand',
   arTimeoutSeconds: 'arTimeoutSeconds',
   arScheduleTime: 'arScheduleTime',
+  appRunningCommand: 'appRunningCommand',
   backupEnabled: 'backupEnabled',
   backupServer: 'backupServer',
   backupAllowSuspend: 'backupAllowSuspend',

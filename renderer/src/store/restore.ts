@@ -1,0 +1,123 @@
+import { create } from 'zustand';
+import type { ChannelResponse, Result } from '../../../electron/api/contract';
+import { api } from '../api/api';
+import { DEFAULT_DESTINATION, type DestinationErrors, type DestinationForm } from '../windows/restore-manager/restore-destination';
+import { EMPTY_QUERY, type QueryForm } from '../windows/restore-manager/restore-query';
+import { pickVersion, toggleMark, type MarkedItem, type MarkResult } from '../windows/restore-manager/restore-selection';
+import { DEFAULT_OPTIONS, type RestoreOptionsForm } from '../windows/restore-manager/restore-spec';
+import type { CatalogEntry, RestoreQuery, TreeVolume } from '../windows/restore-manager/restore-types';
+
+export const RESTORE_TABS = ['Source', 'Destination', 'Options'] as const;
+export type RestoreTab = (typeof RESTORE_TABS)[number];
+export const SOURCE_VIEWS = ['Session', 'Tree', 'Query'] as const;
+export type SourceView = (typeof SOURCE_VIEWS)[number];
+
+/** The node chosen in the by-Session tree: its content and properties are shown. */
+export type SessionNode = { kind: 'media'; mediaId: string } | { kind: 'session'; session: number } | { kind: 'folder'; session: number; path: string };
+
+/** The node chosen in the by-Tree tree; a folder knows its volume (scenario and type) for marking. */
+export type TreeNode = { kind: 'host'; host: string } | { kind: 'volume'; host: string; volume: TreeVolume } | { kind: 'folder'; host: string; path: string; volume: TreeVolume };
+
+interface RestoreState {
+  tab: RestoreTab;
+  view: SourceView;
+  /** Expanded tree nodes of both views, by node key ("s:…" by Session, "t:…" by Tree). */
+  expanded: Readonly<Record<string, true>>;
+  sessionNode: SessionNode | undefined;
+  treeNode: TreeNode | undefined;
+  /** The content pane's chosen row (Version History asks about it). */
+  entry: CatalogEntry | undefined;
+  queryForm: QueryForm;
+  /** The query last searched for (its first page; the results view reads further pages). */
+  query: RestoreQuery | undefined;
+  marks: MarkedItem[];
+  /** Why the last mark was refused (another scenario). */
+  markMessage: string | undefined;
+  destination: DestinationForm;
+  /** Why Start (or the engine) refused the destination, by field. */
+  destinationErrors: DestinationErrors;
+  options: RestoreOptionsForm;
+  /** Bumped by Refresh: every open listing asks again. */
+  refreshCount: number;
+  /** The job the last Submit queued. */
+  queued: { jobId: number; name: string } | undefined;
+  showTab(tab: RestoreTab): void;
+  showView(view: SourceView): void;
+  toggleExpanded(key: string): void;
+  expand(key: string): void;
+  selectSessionNode(node: SessionNode): void;
+  selectTreeNode(node: TreeNode): void;
+  selectEntry(entry: CatalogEntry | undefined): void;
+  setQueryForm(form: QueryForm): void;
+  search(query: RestoreQuery): void;
+  toggleMark(item: MarkedItem): void;
+  pickVersion(item: MarkedItem): void;
+  unmark(item: MarkedItem): void;
+  clearMarks(): void;
+  dismissMarkMessage(): void;
+  setDestination(patch: Partial<DestinationForm>): void;
+  setDestinationErrors(errors: DestinationErrors): void;
+  setOptions(patch: Partial<RestoreOptionsForm>): void;
+  refresh(): void;
+  setQueued(job: { jobId: number; name: string } | undefined): void;
+  sendToMaster(jobId: number): Promise<Result<ChannelResponse<'restore.send-to-master'>>>;
+  applyPending(jobId: number): Promise<Result<ChannelResponse<'restore.apply-pending'>>>;
+}
+
+/** The Restore Manager's slice: what is shown, marked and chosen; the listings themselves are asked for by the views. */
+export const useRestore = create<RestoreState>((set, get) => {
+  const applyMark = (result: MarkResult): void => set(result.ok ? { marks: result.marks, markMessage: undefined } : { markMessage: result.message });
+  return {
+    tab: 'Source',
+    view: 'Session',
+    expanded: {},
+    sessionNode: undefined,
+    treeNode: undefined,
+    entry: undefined,
+    queryForm: EMPTY_QUERY,
+    query: undefined,
+    marks: [],
+    markMessage: undefined,
+    destination: DEFAULT_DESTINATION,
+    destinationErrors: {},
+    options: DEFAULT_OPTIONS,
+    refreshCount: 0,
+    queued: undefined,
+    showTab: (tab) => set({ tab }),
+    showView: (view) => set({ view, entry: undefined }),
+    toggleExpanded(key) {
+      const { [key]: open, ...rest } = get().expanded;
+      set({ expanded: open ? rest : { ...rest, [key]: true } });
+    },
+    expand(key) {
+      if (!get().expanded[key]) set({ expanded: { ...get().expanded, [key]: true } });
+    },
+    selectSessionNode: (node) => set({ sessionNode: node, entry: undefined }),
+    selectTreeNode: (node) => set({ treeNode: node, entry: undefined }),
+    selectEntry: (entry) => set({ entry }),
+    setQueryForm: (queryForm) => set({ queryForm }),
+    search: (query) => set({ query, entry: undefined }),
+    toggleMark: (item) => applyMark(toggleMark(get().marks, item)),
+    pickVersion: (item) => applyMark(pickVersion(get().marks, item)),
+    unmark: (item) => set({ marks: get().marks.filter((mark) => mark.session !== item.session || mark.path !== item.path), markMessage: undefined }),
+    clearMarks: () => set({ marks: [], markMessage: undefined }),
+    dismissMarkMessage: () => set({ markMessage: undefined }),
+    setDestination: (patch) => set({ destination: { ...get().destination, ...patch }, destinationErrors: {} }),
+    setDestinationErrors: (destinationErrors) => set({ destinationErrors }),
+    setOptions: (patch) => set({ options: { ...get().options, ...patch } }),
+    refresh: () => set({ refreshCount: get().refreshCount + 1 }),
+    setQueued: (queued) => set({ queued }),
+    sendToMaster: (jobId) => api.invoke('restore.send-to-master', { jobId }),
+    applyPending: (jobId) => api.invoke('restore.apply-pending', { jobId }),
+  };
+});
+
+/** Node keys: one namespace per view, so both trees share the expanded set. */
+export const nodeKey = {
+  media: (mediaId: string): string => `s:m:${mediaId}`,
+  session: (session: number): string => `s:s:${session}`,
+  sessionFolder: (session: number, path: string): string => `s:f:${session}:${path}`,
+  host: (host: string): string => `t:h:${host}`,
+  volume: (host: string, volume: Pick<TreeVolume, 'scenarioId' | 'entity'>): string => `t:v:${host}:${volume.scenarioId}:${volume.entity}`,
+  treeFolder: (host: string, path: string): string => `t:f:${host}:${path}`,
+};
