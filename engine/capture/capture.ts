@@ -70,6 +70,8 @@ export interface CapturePending {
 export interface Capture {
   readonly ready: Promise<void>;
   pending(): CapturePending;
+  /** Re-reads a folder of a root (root-pipeline.ts `rescan`): what its watch missed is decided like any event. */
+  rescan(root: number, prefix: string): Promise<void>;
   /** Resolves once nothing is pending (verifications excluded unless asked); polls every 5 ms. */
   idle(options?: { includeVerifications?: boolean }): Promise<void>;
   stop(): Promise<void>;
@@ -135,6 +137,9 @@ export function startCapture(options: CaptureOptions): Capture {
   return {
     ready,
     pending: () => pending(),
+    rescan: async (root, prefix) => {
+      await pipelines[root]?.rescan(prefix);
+    },
     async idle({ includeVerifications = false } = {}) {
       for (;;) {
         const { deciding, verifying, dispatching } = pending(includeVerifications);

@@ -61,6 +61,8 @@ export class FileIndex {
     firstInRange: Statement<[number, Buffer, Buffer], Row>;
     page: Statement<[number, Buffer, Buffer, number], Row>;
     byIno: Statement<[number, number], Row>;
+    noteIntent: Statement<[number, string]>;
+    clearIntent: Statement<[number]>;
   };
 
   private constructor(private readonly db: Database) {
@@ -74,6 +76,8 @@ export class FileIndex {
       firstInRange: db.prepare<[number, Buffer, Buffer], Row>(`SELECT ${COLUMNS} FROM entries WHERE root = ? AND key >= ? AND key < ? ORDER BY key LIMIT 1`),
       page: db.prepare<[number, Buffer, Buffer, number], Row>(`SELECT ${COLUMNS} FROM entries WHERE root = ? AND key > ? AND key < ? ORDER BY key LIMIT ?`),
       byIno: db.prepare<[number, number], Row>(`SELECT ${COLUMNS} FROM entries WHERE root = ? AND ino = ? LIMIT 16`),
+      noteIntent: db.prepare<[number, string]>('INSERT INTO flush_intents (root, paths) VALUES (?, ?)'),
+      clearIntent: db.prepare<[number]>('DELETE FROM flush_intents WHERE id = ?'),
     };
   }
 
@@ -98,7 +102,8 @@ export class FileIndex {
         root INTEGER NOT NULL, key BLOB NOT NULL, kind INTEGER NOT NULL, size INTEGER NOT NULL,
         mtime_ms REAL NOT NULL, ino INTEGER NOT NULL, mode INTEGER NOT NULL, blocks BLOB NOT NULL,
         PRIMARY KEY (root, key)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS entries_by_ino ON entries (root, ino);`);
+        CREATE INDEX IF NOT EXISTS entries_by_ino ON entries (root, ino);
+        CREATE TABLE IF NOT EXISTS flush_intents (id INTEGER PRIMARY KEY, root INTEGER NOT NULL, paths TEXT NOT NULL);`);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
       return new FileIndex(db);
     } catch (error) {
@@ -188,6 +193,26 @@ export class FileIndex {
   /** Entries with this inode number (several for hard links): rename pairing's lookup. */
   findByIno(root: number, ino: number): IndexedEntry[] {
     return this.statements.byIno.all(root, ino).map(toEntry);
+  }
+
+  /**
+   * Notes, before a flush sends its records, the paths it may create on the Replica without the
+   * index knowing yet (a new file or folder, a move's source and destination). A crash between
+   * the spool and the index update leaves the note: the next start resends those paths
+   * (flush-action.ts, resendInterruptedFlushes) instead of trusting the index for them.
+   */
+  noteIntent(root: number, paths: readonly string[]): number {
+    return Number(this.statements.noteIntent.run(root, JSON.stringify(paths)).lastInsertRowid);
+  }
+
+  clearIntent(id: number): void {
+    this.statements.clearIntent.run(id);
+  }
+
+  /** Notes left by flushes a crash interrupted, oldest first. */
+  intents(): { id: number; root: number; paths: string[] }[] {
+    const rows = this.db.prepare('SELECT id, root, paths FROM flush_intents ORDER BY id').all() as { id: number; root: number; paths: string }[];
+    return rows.map((row) => ({ id: row.id, root: row.root, paths: (JSON.parse(row.paths) as unknown[]).filter((item): item is string => typeof item === 'string') }));
   }
 
   /** Runs `work` in one transaction (a scan writing thousands of entries commits once). */

@@ -33,6 +33,40 @@ function absolutePath(context: FlushContext, root: number, relPath: string): str
 }
 
 export async function flushAction(context: FlushContext, action: CaptureAction): Promise<FlushOutcome> {
+  const intent = uncertainPaths(context.index, action);
+  const id = intent.length > 0 ? context.index.noteIntent(action.root, intent) : undefined;
+  const outcome = await flushOnce(context, action);
+  if (id !== undefined) context.index.clearIntent(id);
+  return outcome;
+}
+
+/**
+ * Paths whose state on the Replica the index cannot vouch for if this flush is cut short
+ * after its records reach the spool: a move's two ends, and a path the index does not hold
+ * (its creation). A changed or removed indexed path needs none: the next start compares it
+ * with the index and finds the difference itself.
+ */
+function uncertainPaths(index: FileIndex, action: CaptureAction): string[] {
+  if (action.type === 'renamed') return [action.from, action.to];
+  if (action.type === 'changed' && !index.get(action.root, action.path)) return [action.path];
+  return [];
+}
+
+/**
+ * At start, before the tree is compared with the index: what flushes interrupted by the
+ * previous stop may have left on the Replica is removed there (and from the index), so the
+ * comparison sends what is really at those paths now. Costs a resend of a few paths per crash.
+ */
+export async function resendInterruptedFlushes(index: FileIndex, flush: (action: CaptureAction) => Promise<unknown>): Promise<number> {
+  const intents = index.intents();
+  for (const intent of intents) {
+    for (const path of intent.paths) await flush({ type: 'removed', root: intent.root, path });
+    index.clearIntent(intent.id);
+  }
+  return intents.length;
+}
+
+async function flushOnce(context: FlushContext, action: CaptureAction): Promise<FlushOutcome> {
   const { index, emit } = context;
   const { root } = action;
   switch (action.type) {

@@ -1,5 +1,5 @@
 import type { EntryKind } from './file-index';
-import { ancestorsOf, isWithin, parentOf } from './rel-path';
+import { ancestorsOf, isWithin, parentOf, reparent } from './rel-path';
 import type { Scheduler, TimerHandle } from './scheduler';
 
 /**
@@ -83,10 +83,7 @@ export class RenamePairer {
       return;
     }
     this.deletePending(path);
-    this.pending.set(path, { identity: indexed, deadline: this.options.scheduler.now() + this.options.pairWindowMs });
-    const siblings = this.pendingByParent.get(parentOf(path)) ?? new Set<string>();
-    this.pendingByParent.set(parentOf(path), siblings.add(path));
-    this.pendingByIno.set(indexed.ino, path);
+    this.addPending(path, { identity: indexed, deadline: this.options.scheduler.now() + this.options.pairWindowMs });
     if (!this.timer) this.armTimer();
   }
 
@@ -134,7 +131,9 @@ export class RenamePairer {
   }
 
   private moved(from: string, to: string, before: KnownIdentity, after: Identity): void {
-    if (before.kind === 'directory') for (const path of [...this.pending.keys()]) if (isWithin(path, from)) this.deletePending(path);
+    // What vanished inside a moved folder was removed or moved out of it (the watcher reports
+    // no removal for the children of a folder that moves): it is now missing from the new place.
+    if (before.kind === 'directory') for (const path of [...this.pending.keys()]) if (isWithin(path, from)) this.rekeyPending(path, reparent(path, from, to));
     this.options.decide({ type: 'renamed', from, to, kind: before.kind });
     this.movedAway.set(from, this.options.scheduler.now() + this.options.expectWindowMs);
     if (before.kind === 'file' && (before.size !== after.size || before.mtimeMs !== after.mtimeMs)) {
@@ -156,6 +155,20 @@ export class RenamePairer {
   private expire(path: string): void {
     this.deletePending(path);
     this.options.decide({ type: 'removed', path });
+  }
+
+  private rekeyPending(path: string, to: string): void {
+    const entry = this.pending.get(path);
+    if (!entry) return;
+    this.deletePending(path);
+    this.addPending(to, entry);
+  }
+
+  private addPending(path: string, entry: PendingVanish): void {
+    this.pending.set(path, entry);
+    const siblings = this.pendingByParent.get(parentOf(path)) ?? new Set<string>();
+    this.pendingByParent.set(parentOf(path), siblings.add(path));
+    this.pendingByIno.set(entry.identity.ino, path);
   }
 
   private deletePending(path: string): void {

@@ -5,6 +5,7 @@ import { Coalescer } from './coalescer';
 import type { OrderedDispatcher } from './dispatcher';
 import type { EntryKind, FileIndex } from './file-index';
 import { InFlightChanges } from './in-flight';
+import { walkPrefix } from '../replication/walk-prefix';
 import { ancestorsOf, isWithin, reparent } from './rel-path';
 import { RenamePairer, type Appearance, type KnownIdentity, type PairingDecision } from './rename-pairing';
 import type { WatchEvent } from './root-watcher';
@@ -18,6 +19,9 @@ import type { Scheduler } from './scheduler';
  * ('changed') or immediate actions ('removed', 'renamed', which also cancel or move the
  * pending flushes under their path).
  */
+/** How long a moved folder's old name is translated to its new one (its old watch outlives the move by moments). */
+const RECENT_MOVE_MS = 5000;
+
 export interface PipelineSettings {
   windowMs: number;
   maxDelayMs: number;
@@ -43,6 +47,8 @@ export class RootPipeline {
   private readonly changes: Coalescer<EntryKind>;
   private readonly verifications: Coalescer<EntryKind>;
   private readonly pairer: RenamePairer;
+  /** Folder moves of the last moments: their old watch may still report what happens inside under the old name. */
+  private recentMoves: { from: string; to: string; until: number }[] = [];
   private events: Promise<void> = Promise.resolve();
   private queuedEvents = 0;
   private stopped = false;
@@ -109,7 +115,15 @@ export class RootPipeline {
   private async handle(event: WatchEvent): Promise<void> {
     const { kind, relPath, stats } = event;
     if (kind === 'unlink' || kind === 'unlinkDir') {
-      this.pairer.vanished(relPath, this.indexedAt(relPath));
+      if (event.rescan && (await this.exists(relPath))) return;
+      const indexed = this.indexedAt(relPath);
+      const current = indexed ? undefined : this.movedPathOf(relPath);
+      if (current === undefined) {
+        this.pairer.vanished(relPath, indexed);
+        return;
+      }
+      // Reported under a folder's old name: what vanished is at the folder's new place, if it really went.
+      if (!(await this.exists(current))) this.pairer.vanished(current, this.indexedAt(current));
       return;
     }
     const entryKind = stats?.isDirectory() ? 'directory' : stats?.isFile() ? 'file' : undefined;
@@ -120,6 +134,53 @@ export class RootPipeline {
     const origin = sameObject ? undefined : await this.findOrigin(relPath, entryKind, identity);
     const seen: Appearance = { path: relPath, kind: entryKind, identity, indexed, origin, modified: kind === 'change' };
     this.pairer.appeared(seen);
+  }
+
+  /**
+   * Looks at `prefix` again (a folder that just appeared or moved: its watch may have missed a
+   * moment). What differs from the index goes in as watcher events would, queued behind the
+   * events already waiting, so it is decided in order with them and through the same
+   * in-flight view: a re-read can never overtake a move decided a moment before.
+   */
+  async rescan(prefix: string): Promise<void> {
+    try {
+      for await (const entry of walkPrefix(this.absolute(prefix), prefix)) {
+        if (this.stopped) return;
+        if (entry.kind === 'other') continue;
+        const stats = await lstat(this.absolute(entry.path)).catch(() => undefined);
+        if (stats) this.accept({ kind: entry.kind === 'directory' ? 'addDir' : 'add', relPath: entry.path, stats, rescan: true });
+      }
+    } catch (error) {
+      // The folder moved or went while being read: its own events tell where.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const indexPrefix = this.inFlight.toIndexPath(prefix);
+    if (indexPrefix === undefined) return;
+    for (const indexed of this.deps.index.iterate(this.deps.root, indexPrefix)) {
+      const current = this.inFlight.toCurrentPath(indexed.path);
+      if (current === undefined || (await this.exists(current))) continue;
+      this.accept({ kind: indexed.kind === 'directory' ? 'unlinkDir' : 'unlink', relPath: current, stats: undefined, rescan: true });
+    }
+  }
+
+  private absolute(relPath: string): string {
+    return relPath === '' ? this.deps.rootPath : path.join(this.deps.rootPath, ...relPath.split('/'));
+  }
+
+  private exists(relPath: string): Promise<boolean> {
+    return lstat(this.absolute(relPath)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Where `relPath` is now if it lies below a folder moved a moment ago (undefined when not). */
+  private movedPathOf(relPath: string): string | undefined {
+    const now = this.deps.scheduler.now();
+    this.recentMoves = this.recentMoves.filter((move) => move.until > now);
+    let current = relPath;
+    for (const move of this.recentMoves) if (current !== move.from && isWithin(current, move.from)) current = reparent(current, move.from, move.to);
+    return current === relPath ? undefined : current;
   }
 
   private indexedAt(relPath: string): KnownIdentity | undefined {
@@ -175,6 +236,7 @@ export class RootPipeline {
           for (const key of pending.keys()) if (isWithin(key, from)) pending.rekey(key, reparent(key, from, to));
         }
         const action = { type: 'renamed' as const, root, from, to, kind };
+        if (kind === 'directory') this.recentMoves.push({ from, to, until: this.deps.scheduler.now() + RECENT_MOVE_MS });
         this.inFlight.add(action);
         this.dispatch(action);
         return;

@@ -26,6 +26,8 @@ export interface WatchEvent {
   kind: WatchEventKind;
   relPath: string;
   stats: Stats | undefined;
+  /** Found by a re-read of the tree, not reported by the OS: an 'unlink' counts only if the path is still gone when handled. */
+  rescan?: boolean;
 }
 
 export const ENGINE_TEMP_PREFIX = '.understudy-tmp-';

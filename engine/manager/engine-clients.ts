@@ -35,6 +35,8 @@ export class EngineClients {
   /** Remembers credentials for a host; a changed password replaces the open connection. */
   setCredentials(host: string, port: number, credentials: AdminCredentials): void {
     const key = endpoint(host, port);
+    const known = this.credentials.get(key);
+    if (known?.user === credentials.user && known.password === credentials.password) return;
     this.credentials.set(key, credentials);
     const open = this.connections.get(key);
     this.connections.delete(key);

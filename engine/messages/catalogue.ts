@@ -346,10 +346,11 @@ export const catalogue = {
   },
   AE0459: {
     module: 'Agent',
-    title: "The credentials for the scenario's hosts are insufficient or incorrect",
-    reason: 'The backup job has no valid engine administrator credentials for the Master or Replica host.',
-    action: "Enter the engine administrator credentials for the scenario's hosts (run the scenario once from this manager), then resubmit the job.",
+    title: "The credentials for the host's engine are insufficient or incorrect",
+    reason: 'No engine administrator credentials were given for that host, or its engine refused the ones given.',
+    action: "Enter the engine administrator's user name and password for the host named in the message (as set with `understudy-engine set-admin` there), then try again.",
   },
+
   AE0460: {
     module: 'Agent',
     title: 'Snapshot creation failed on the Replica',

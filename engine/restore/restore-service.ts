@@ -96,7 +96,8 @@ export class RestoreService {
   async applyPending(jobId: number): Promise<{ files: number }> {
     const { job, outcome } = this.finishedRestore(jobId);
     if (!outcome.pending) throw new UserError('E3386', `job ${jobId} left no files waiting as <name>.TMP`);
-    const port = job.restore.destination.kind === 'alternate' ? DEFAULT_ENGINE_PORT : this.registration(job.restore.scenarioId).master.port;
+    // The host written to is the last one a restore needs credentials for.
+    const port = this.requiredHosts(job.restore).at(-1)?.port ?? DEFAULT_ENGINE_PORT;
     const reply = (await this.control.engineAt(outcome.host, port).call('restore.pending-apply', { restoreId: outcome.pending.restoreId })) as { files: number };
     this.backup.catalog.jobs.runs.clearRestorePending(jobId);
     this.backup.catalog.activity.append({ type: 'Information', message: `Job ${jobId}: ${reply.files} restored file(s) swapped in on ${outcome.host}; the restore is complete` });

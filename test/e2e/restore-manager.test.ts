@@ -103,20 +103,38 @@ describe('the Restore Manager, on this machine', () => {
     const marked = page.getByRole('region', { name: 'Marked for restore' });
     expect(await marked.innerText()).toContain(`${file} (session ${olderSession})`);
 
-    // (3) By Query: *.csv finds both versions.
+    // (3) By Query: *.csv finds both versions, each naming its scenario; the older one marked from here names it too.
     await chooseSourceView(page, 'Query');
     await page.getByLabel('Name pattern (* and ?)').fill('*.csv');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(async () => (await tableRows(page, 'Query results')).filter((row) => row.includes(file)).length, STEP).toBe(2);
+    expect((await tableRows(page, 'Query results')).every((row) => row.includes(name))).toBe(true);
+    await marked.getByRole('button', { name: 'Clear marks' }).click();
+    await page.getByRole('checkbox', { name: `Mark ${file} (session ${olderSession}) for restore` }).check();
+    expect(await marked.innerText()).toContain(`Marked for restore: 1 from "${name}"`);
+    expect(await marked.innerText()).toContain(`${file} (session ${olderSession})`);
 
     // (4) Destination: another folder on this machine, typed, then chosen again with Browse….
     await page.getByRole('tab', { name: 'Destination' }).click();
     await page.getByLabel('Restore to original location').uncheck();
     expect(await page.getByLabel('Host', { exact: true }).inputValue()).toBe('localhost');
     await page.getByLabel('Folder', { exact: true }).fill(restoreFolder);
+    // Another machine's engine is browsed with its administrator's credentials: without them it refuses (AE0459).
+    const otherHost = 'records-01.invalid';
+    await page.getByLabel('Host', { exact: true }).fill(otherHost);
+    await page.getByRole('button', { name: 'Browse…' }).click();
+    const remote = page.getByRole('dialog', { name: `Browse folders on ${otherHost}` });
+    await expect.poll(() => remote.getByRole('alert').innerText().catch(() => ''), STEP).toMatch(/^AE0459: /);
+    expect(await remote.getByLabel(`Password for ${otherHost}`).getAttribute('type')).toBe('password');
+    await remote.getByRole('button', { name: 'Connect' }).click();
+    expect(await remote.innerText()).toContain('Enter the user name.');
+    expect(await remote.getByRole('button', { name: 'Choose this folder' }).isDisabled()).toBe(true);
+    await remote.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByLabel('Host', { exact: true }).fill('localhost');
     await page.getByRole('button', { name: 'Browse…' }).click();
     const browse = page.getByRole('dialog', { name: 'Browse folders on localhost' });
     await expect.poll(() => browse.innerText(), STEP).toContain(`No folders in ${restoreFolder}`);
+    expect(await browse.getByLabel(/^User for /).count()).toBe(0);
     await browse.getByRole('button', { name: 'Up' }).click();
     await expect.poll(() => browse.getByRole('button', { name: 'Open restored' }).isVisible(), STEP).toBe(true);
     await browse.getByRole('button', { name: 'Open restored' }).click();
@@ -225,9 +243,15 @@ describe('the Restore Manager, on this machine', () => {
     expect(fs.readFileSync(path.join(landing, 'accounts.csv'), 'utf8')).toBe(OLD_CONTENT);
     expect(fs.readFileSync(file, 'utf8')).toBe(NEW_CONTENT);
 
+    // Nothing waits as <name>.TMP (no application holds the files): only Send to Master follows.
     await expect.poll(() => page.getByRole('button', { name: 'Send to Master' }).isEnabled(), STEP).toBe(true);
+    expect(await page.getByRole('button', { name: 'Apply pending restore' }).isDisabled()).toBe(true);
+    expect(await page.getByText(/wait as <name>\.TMP/).count()).toBe(0);
     await page.getByRole('button', { name: 'Send to Master' }).click();
     await expect.poll(() => page.getByText(/^Sent to the Master: /).isVisible(), STEP).toBe(true);
+    expect(await page.getByText(/^Sent to the Master: /).innerText()).toMatch(/^Sent to the Master: [1-9][\d,]* files, /);
     expect(fs.readFileSync(file, 'utf8')).toBe(OLD_CONTENT);
+    // The Replica and the Master hold the restored data again, and replication goes on from there.
+    await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(masterRoot));
   });
 });

@@ -8,32 +8,13 @@ import {
   type BackupJob,
   type JobAction,
 } from '../../renderer/src/windows/replication-manager/backup-jobs';
-
-function job(patch: Partial<BackupJob> = {}): BackupJob {
-  return {
-    id: 1,
-    name: 'Back up Finance now',
-    description: '',
-    kind: 'backup',
-    scenarios: [{ id: 's1', name: 'Finance' }],
-    deviceGroupId: 1,
-    mediaPool: null,
-    options: { compression: 'gzip', encryption: false, virusScan: false, timeoutSeconds: 180, snapshot: 'release' },
-    schedule: { kind: 'once', at: '2026-11-26T10:00:00.000Z' },
-    state: { status: 'Ready', nextRunAt: '2026-11-26T10:00:00.000Z' },
-    owner: 'admin',
-    createdAt: '2026-11-26T10:00:00.000Z',
-    updatedAt: '2026-11-26T10:00:00.000Z',
-    lastRun: null,
-    ...patch,
-  };
-}
+import { backupJob } from './job-fixtures';
 
 const local = (hours: number, minutes: number, seconds: number): string => new Date(2026, 10, 26, hours, minutes, seconds).toISOString();
 
 describe('the jobs listed in the Backups tab', () => {
   it('are those including the scenario, newest first', () => {
-    const jobs = [job({ id: 1 }), job({ id: 2, scenarios: [{ id: 's2', name: 'Mail' }] }), job({ id: 3, scenarios: [{ id: 's2', name: 'Mail' }, { id: 's1', name: 'Finance' }] })];
+    const jobs = [backupJob({ id: 1 }), backupJob({ id: 2, scenarios: [{ id: 's2', name: 'Mail' }] }), backupJob({ id: 3, scenarios: [{ id: 's2', name: 'Mail' }, { id: 's1', name: 'Finance' }] })];
     expect(jobsOfScenario(jobs, 's1').map((candidate) => candidate.id)).toEqual([3, 1]);
     expect(jobsOfScenario(jobs, 'none')).toEqual([]);
   });
@@ -46,7 +27,7 @@ describe('a backup job status', () => {
     ['done and succeeded', { state: { status: 'Done' }, lastRun: { id: 7, result: 'succeeded', finishedAt: local(10, 1, 2) } }, 'Done — succeeded'],
     ['held after a failed run', { state: { status: 'Hold', nextRunAt: null }, lastRun: { id: 7, result: 'failed', finishedAt: local(10, 1, 2) } }, 'Hold — failed'],
   ])('reads %s as "%s"', (_name, patch, label) => {
-    expect(jobStatusLabel(job(patch))).toBe(label);
+    expect(jobStatusLabel(backupJob(patch))).toBe(label);
   });
 });
 

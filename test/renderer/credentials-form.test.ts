@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCredentials, credentialsErrorsByField } from '../../renderer/src/windows/replication-manager/credentials-form';
+import { checkCredentials, credentialsErrorsByField, rowErrors } from '../../renderer/src/windows/replication-manager/credentials-form';
 
 describe('Engine credentials dialog', () => {
   it.each([
@@ -21,5 +21,11 @@ describe('Engine credentials dialog', () => {
     expect(credentialsErrorsByField({ 'credentials.1.password': 'Too long', 'credentials.0.host': 'Bad host', id: 'Required' })).toEqual({
       '1.password': 'Too long',
     });
+  });
+
+  it('gives each host’s fieldset its own errors', () => {
+    const errors = checkCredentials([{ user: 'admin', password: '' }, { user: '', password: 'x' }]);
+    expect(rowErrors(errors, 0)).toEqual({ user: undefined, password: 'Enter the password.' });
+    expect(rowErrors(errors, 1)).toEqual({ user: 'Enter the user name.', password: undefined });
   });
 });

@@ -1,4 +1,4 @@
-import type { RestoreJob, SessionInfo } from '../../renderer/src/windows/restore-manager/restore-types';
+import type { SessionInfo } from '../../renderer/src/windows/restore-manager/restore-types';
 
 /** A complete FileServer session as restore.session describes it; `patch` changes the session, `info` the rest. */
 export function sessionInfo(number: number, patch: Partial<SessionInfo> = {}, encrypted = false): SessionInfo {
@@ -26,30 +26,6 @@ export function sessionInfo(number: number, patch: Partial<SessionInfo> = {}, en
     scenario: { id: 's1', name: 'Payroll', type: 'FileServer' },
     roots: ['/srv/payroll'],
     present: true,
-    ...patch,
-  };
-}
-
-export function restoreJob(patch: Partial<RestoreJob> = {}): RestoreJob {
-  return {
-    id: 7,
-    name: 'Restore Payroll',
-    description: '',
-    kind: 'restore',
-    scenarios: [{ id: 's1', name: 'Payroll' }],
-    schedule: { kind: 'once', at: '2026-11-26T10:00:00.000Z' },
-    state: { status: 'Done' },
-    owner: 'administrator',
-    createdAt: '2026-11-26T10:00:00.000Z',
-    updatedAt: '2026-11-26T10:00:00.000Z',
-    lastRun: { id: 9, result: 'succeeded', finishedAt: '2026-11-26T10:02:00.000Z' },
-    outcome: { host: 'localhost', targets: [{ root: '/replica/srv/payroll', paths: [''] }], pending: null },
-    restore: {
-      scenarioId: 's1',
-      items: [{ session: 3, path: null }],
-      destination: { kind: 'original', to: 'replica' },
-      options: { continueIfNotStopped: false, timeoutSeconds: 180 },
-    },
     ...patch,
   };
 }

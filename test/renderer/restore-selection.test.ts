@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMarked, markedSessions, markLabel, markOfPath, pickVersion, toggleMark, type MarkedItem } from '../../renderer/src/windows/restore-manager/restore-selection';
+import { isMarked, markedSessions, markLabel, markOfPath, pickVersion, shownMark, toggleMark, type MarkedItem } from '../../renderer/src/windows/restore-manager/restore-selection';
 
 const payroll = (session: number, path: string | null): MarkedItem => ({ session, path, scenarioId: 's1', scenarioName: 'Payroll' });
 const mail = (session: number, path: string | null): MarkedItem => ({ session, path, scenarioId: 's2', scenarioName: 'Mail' });
@@ -30,6 +30,20 @@ describe('marking items for restore', () => {
 
   it('accepts another scenario once the marks are cleared', () => {
     expect(toggleMark([], mail(5, null)).ok).toBe(true);
+  });
+});
+
+describe('the check box of a node or row', () => {
+  const marks = [payroll(2, '/srv/payroll/a.csv'), payroll(4, '/srv/payroll/b')];
+
+  it.each<['session' | 'tree', number, string, MarkedItem | undefined]>([
+    ['session', 2, '/srv/payroll/a.csv', payroll(2, '/srv/payroll/a.csv')],
+    ['session', 4, '/srv/payroll/a.csv', undefined],
+    ['tree', 4, '/srv/payroll/a.csv', payroll(2, '/srv/payroll/a.csv')],
+    ['tree', 4, '/srv/payroll/b', payroll(4, '/srv/payroll/b')],
+    ['tree', 4, '/srv/payroll/c', undefined],
+  ])('by %s, shows session %i of %s checked by %j', (view, session, path, mark) => {
+    expect(shownMark(marks, view, { session, path })).toEqual(mark);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkedItem } from '../../renderer/src/windows/restore-manager/restore-selection';
-import { buildSpec, checkStart, credentialHostRows, defaultJobName, noCredentialsText, runAtInstant } from '../../renderer/src/windows/restore-manager/restore-spec';
+import { buildSpec, checkStart, credentialHostRows, defaultJobName, isThisMachine, noCredentialsText, runAtInstant } from '../../renderer/src/windows/restore-manager/restore-spec';
 import type { SessionInfo } from '../../renderer/src/windows/restore-manager/restore-types';
 import { sessionInfo } from './restore-fixtures';
 
@@ -78,6 +78,17 @@ describe('the Security and Agent Information rows', () => {
     ['files01', 'box', 'credentials already held — none needed'],
   ])('a row for %s (this host %s) without fields says "%s"', (host, thisHost, text) => {
     expect(noCredentialsText(host, thisHost)).toBe(text);
+  });
+
+  it.each<[string, string | undefined, boolean]>([
+    ['localhost', undefined, true],
+    [' LocalHost ', undefined, true],
+    ['::1', undefined, true],
+    ['box', undefined, false],
+    ['Box', 'box', true],
+    ['files01', 'box', false],
+  ])('Browse… on %j (this host %s) asks for no credentials: %s', (host, thisHost, local) => {
+    expect(isThisMachine(host, thisHost)).toBe(local);
   });
 });
 

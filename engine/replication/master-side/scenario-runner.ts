@@ -3,7 +3,7 @@ import path from 'node:path';
 import { actionPaths, type CaptureAction } from '../../capture/actions';
 import { startCapture, type Capture } from '../../capture/capture';
 import { FileIndex } from '../../capture/file-index';
-import { flushAction, type FlushContext } from '../../capture/flush-action';
+import { flushAction, resendInterruptedFlushes, type FlushContext } from '../../capture/flush-action';
 import { describeError } from '../../messages/describe-error';
 import { UserError } from '../../messages/user-error';
 import type { EngineParts } from '../../runtime/engine-runtime';
@@ -136,10 +136,10 @@ export class ScenarioRunner implements SyncHost {
         this.treeLock.run(action.root, actionPaths(action), async () => {
           const newDirectory = action.type === 'changed' && action.kind === 'directory' && this.index.get(action.root, action.path) === undefined;
           const outcome = await flushAction(this.flushContext(), action);
-          if (newDirectory) this.recheckLater(action.root, action.path, flush);
+          if (newDirectory) this.recheckLater(action.root, action.path);
           // A moved folder's watch may report under its old name for a moment, and a new folder
           // reusing a removed one's inode is paired as its move: looking again settles both.
-          if (action.type === 'renamed' && action.kind === 'directory') this.recheckLater(action.root, action.to, flush);
+          if (action.type === 'renamed' && action.kind === 'directory') this.recheckLater(action.root, action.to);
           return outcome;
         }),
       );
@@ -162,6 +162,8 @@ export class ScenarioRunner implements SyncHost {
       throw error;
     }
     this.event('info', `Capturing changes under ${this.roots.join(', ')}`);
+    const interrupted = await resendInterruptedFlushes(this.index, flush);
+    if (interrupted > 0) this.event('info', `${interrupted} change(s) cut short by the previous stop are sent again`);
     for (const [root, rootPath] of this.roots.entries()) await reconcileWithIndex(rootPath, root, '', this.index, flush);
     for (const link of this.links) link.start();
     this.rpo.start(() => Math.max(0, ...this.links.map((link) => link.status().lagMs)));
@@ -171,13 +173,12 @@ export class ScenarioRunner implements SyncHost {
    * A folder that just appeared is watched a moment after the watcher listed it; a file moved
    * into it in between raises no event. Looking again once its watch runs closes that gap.
    */
-  private recheckLater(root: number, relativePath: string, flush: (action: CaptureAction) => Promise<unknown>): void {
-    const rootPath = this.roots[root];
-    if (rootPath === undefined || this.stopped) return;
+  private recheckLater(root: number, relativePath: string): void {
+    if (this.stopped) return;
     const timer = setTimeout(() => {
       this.rechecks.delete(timer);
       if (this.stopped) return;
-      reconcileWithIndex(rootPath, root, relativePath, this.index, flush).catch((error: unknown) =>
+      this.capture?.rescan(root, relativePath).catch((error: unknown) =>
         this.event('error', `Capture: re-reading ${relativePath}: ${describeError(error).split('\n')[0]}`),
       );
     }, RECHECK_NEW_DIRECTORY_MS);

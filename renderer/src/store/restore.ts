@@ -2,21 +2,18 @@ import { create } from 'zustand';
 import type { ChannelResponse, Result } from '../../../electron/api/contract';
 import { api } from '../api/api';
 import { DEFAULT_DESTINATION, type DestinationErrors, type DestinationForm } from '../windows/restore-manager/restore-destination';
+import type { FolderPlace } from '../windows/restore-manager/folder-place';
 import { EMPTY_QUERY, type QueryForm } from '../windows/restore-manager/restore-query';
 import { pickVersion, toggleMark, type MarkedItem, type MarkResult } from '../windows/restore-manager/restore-selection';
 import { DEFAULT_OPTIONS, type RestoreOptionsForm } from '../windows/restore-manager/restore-spec';
-import type { CatalogEntry, RestoreQuery, TreeVolume } from '../windows/restore-manager/restore-types';
+import type { CatalogEntry, RestoreQuery, SessionNode, TreeNode, TreeVolume } from '../windows/restore-manager/restore-types';
+
+export type { SessionNode, TreeNode };
 
 export const RESTORE_TABS = ['Source', 'Destination', 'Options'] as const;
 export type RestoreTab = (typeof RESTORE_TABS)[number];
 export const SOURCE_VIEWS = ['Session', 'Tree', 'Query'] as const;
 export type SourceView = (typeof SOURCE_VIEWS)[number];
-
-/** The node chosen in the by-Session tree: its content and properties are shown. */
-export type SessionNode = { kind: 'media'; mediaId: string } | { kind: 'session'; session: number } | { kind: 'folder'; session: number; path: string };
-
-/** The node chosen in the by-Tree tree; a folder knows its volume (scenario and type) for marking. */
-export type TreeNode = { kind: 'host'; host: string } | { kind: 'volume'; host: string; volume: TreeVolume } | { kind: 'folder'; host: string; path: string; volume: TreeVolume };
 
 interface RestoreState {
   tab: RestoreTab;
@@ -41,12 +38,16 @@ interface RestoreState {
   refreshCount: number;
   /** The job the last Submit queued. */
   queued: { jobId: number; name: string } | undefined;
+  /** User names that browsed a host's folders (Browse…), offered again by the Security dialog; passwords are never kept. */
+  hostUsers: Readonly<Record<string, string>>;
   showTab(tab: RestoreTab): void;
   showView(view: SourceView): void;
   toggleExpanded(key: string): void;
   expand(key: string): void;
   selectSessionNode(node: SessionNode): void;
   selectTreeNode(node: TreeNode): void;
+  /** Chooses a folder node in the tree of its view (by Session or by Tree). */
+  selectFolder(place: FolderPlace, path: string): void;
   selectEntry(entry: CatalogEntry | undefined): void;
   setQueryForm(form: QueryForm): void;
   search(query: RestoreQuery): void;
@@ -60,6 +61,7 @@ interface RestoreState {
   setOptions(patch: Partial<RestoreOptionsForm>): void;
   refresh(): void;
   setQueued(job: { jobId: number; name: string } | undefined): void;
+  rememberUser(host: string, user: string): void;
   sendToMaster(jobId: number): Promise<Result<ChannelResponse<'restore.send-to-master'>>>;
   applyPending(jobId: number): Promise<Result<ChannelResponse<'restore.apply-pending'>>>;
 }
@@ -83,6 +85,7 @@ export const useRestore = create<RestoreState>((set, get) => {
     options: DEFAULT_OPTIONS,
     refreshCount: 0,
     queued: undefined,
+    hostUsers: {},
     showTab: (tab) => set({ tab }),
     showView: (view) => set({ view, entry: undefined }),
     toggleExpanded(key) {
@@ -94,6 +97,8 @@ export const useRestore = create<RestoreState>((set, get) => {
     },
     selectSessionNode: (node) => set({ sessionNode: node, entry: undefined }),
     selectTreeNode: (node) => set({ treeNode: node, entry: undefined }),
+    selectFolder: (place, path) =>
+      set(place.kind === 'session' ? { sessionNode: { kind: 'folder', session: place.session, path }, entry: undefined } : { treeNode: { kind: 'folder', host: place.host, path, volume: place.volume }, entry: undefined }),
     selectEntry: (entry) => set({ entry }),
     setQueryForm: (queryForm) => set({ queryForm }),
     search: (query) => set({ query, entry: undefined }),
@@ -107,6 +112,7 @@ export const useRestore = create<RestoreState>((set, get) => {
     setOptions: (patch) => set({ options: { ...get().options, ...patch } }),
     refresh: () => set({ refreshCount: get().refreshCount + 1 }),
     setQueued: (queued) => set({ queued }),
+    rememberUser: (host, user) => set({ hostUsers: { ...get().hostUsers, [host]: user } }),
     sendToMaster: (jobId) => api.invoke('restore.send-to-master', { jobId }),
     applyPending: (jobId) => api.invoke('restore.apply-pending', { jobId }),
   };
@@ -120,4 +126,5 @@ export const nodeKey = {
   host: (host: string): string => `t:h:${host}`,
   volume: (host: string, volume: Pick<TreeVolume, 'scenarioId' | 'entity'>): string => `t:v:${host}:${volume.scenarioId}:${volume.entity}`,
   treeFolder: (host: string, path: string): string => `t:f:${host}:${path}`,
+  folder: (place: FolderPlace, path: string): string => (place.kind === 'session' ? nodeKey.sessionFolder(place.session, path) : nodeKey.treeFolder(place.host, path)),
 };

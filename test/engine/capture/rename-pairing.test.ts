@@ -52,6 +52,27 @@ describe('RenamePairer', () => {
     expect(decisions).toEqual([{ type: 'renamed', from: 'docs', to: 'archive', kind: 'directory' }]);
   });
 
+  it('a file removed from a folder just before the folder moved is removed at the folder\'s new place', () => {
+    pairer.vanished('docs/a.txt', fileId(5));
+    appear('archive', dirId(1), { origin: 'docs' });
+    scheduler.advance(5000);
+    expect(decisions).toEqual([
+      { type: 'renamed', from: 'docs', to: 'archive', kind: 'directory' },
+      { type: 'removed', path: 'archive/a.txt' },
+    ]);
+  });
+
+  it('a file moved out of a folder just before the folder moved is moved from the folder\'s new place', () => {
+    pairer.vanished('docs/a.txt', fileId(5));
+    appear('archive', dirId(1), { origin: 'docs' });
+    appear('b.txt', fileId(5));
+    scheduler.advance(5000);
+    expect(decisions).toEqual([
+      { type: 'renamed', from: 'docs', to: 'archive', kind: 'directory' },
+      { type: 'renamed', from: 'archive/a.txt', to: 'b.txt', kind: 'file' },
+    ]);
+  });
+
   it('pairs a folder whose removal came first, absorbing its pending children', () => {
     for (let i = 0; i < 50; i += 1) pairer.vanished(`docs/sub/f${i}`, fileId(100 + i));
     pairer.vanished('docs/sub', dirId(2));

@@ -2,10 +2,10 @@ import { useState, type ReactElement } from 'react';
 import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
-import { Field, inputProps } from '../../components/Field';
+import { CredentialsFieldset } from '../../components/CredentialsFieldset';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useScenarios } from '../../store/scenarios';
-import { checkCredentials, credentialsErrorsByField, type CredentialsErrors, type CredentialsRow } from './credentials-form';
+import { checkCredentials, credentialsErrorsByField, rowErrors, type CredentialsErrors, type CredentialsRow } from './credentials-form';
 
 interface CredentialsDialogProps {
   scenario: Scenario;
@@ -59,33 +59,19 @@ export function CredentialsDialog({ scenario, hosts, onClose }: CredentialsDialo
           To run <strong>{scenario.name}</strong>, enter the engine administrator&apos;s credentials for each host below. They are kept in this
           manager&apos;s memory only.
         </p>
-        {hosts.map((host, index) => {
-          const userError = fieldErrors[`${index}.user`];
-          const passwordError = fieldErrors[`${index}.password`];
-          return (
-            <fieldset key={host} className="credentials-row">
-              <legend>{host}</legend>
-              <Field id={`cred-${index}-user`} label={`User name for ${host}`} error={userError}>
-                <input
-                  {...inputProps(`cred-${index}-user`, userError)}
-                  autoComplete="off"
-                  autoFocus={index === 0}
-                  value={rows[index]?.user ?? ''}
-                  onChange={(event) => update(index, { user: event.target.value })}
-                />
-              </Field>
-              <Field id={`cred-${index}-password`} label={`Password for ${host}`} error={passwordError}>
-                <input
-                  {...inputProps(`cred-${index}-password`, passwordError)}
-                  type="password"
-                  autoComplete="new-password"
-                  value={rows[index]?.password ?? ''}
-                  onChange={(event) => update(index, { password: event.target.value })}
-                />
-              </Field>
-            </fieldset>
-          );
-        })}
+        {hosts.map((host, index) => (
+          <CredentialsFieldset
+            key={host}
+            id={`cred-${index}`}
+            legend={host}
+            userLabel={`User name for ${host}`}
+            passwordLabel={`Password for ${host}`}
+            value={rows[index] ?? { user: '', password: '' }}
+            errors={rowErrors(fieldErrors, index)}
+            autoFocus={index === 0}
+            onChange={(patch) => update(index, patch)}
+          />
+        ))}
       </SubmitForm>
     </Dialog>
   );

@@ -16,6 +16,11 @@ export function checkCredentials(rows: readonly CredentialsRow[]): CredentialsEr
   return errors;
 }
 
+/** The errors of row `index`, for its fieldset. */
+export function rowErrors(errors: CredentialsErrors, index: number): { user: string | undefined; password: string | undefined } {
+  return { user: errors[`${index}.user`], password: errors[`${index}.password`] };
+}
+
 /** The engine's field errors ("credentials.0.password") keyed like checkCredentials'. */
 export function credentialsErrorsByField(fields: Record<string, string>): CredentialsErrors {
   const errors: CredentialsErrors = {};

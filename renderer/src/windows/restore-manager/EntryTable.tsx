@@ -1,9 +1,9 @@
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type ReactElement } from 'react';
-import { GridHead } from '../../components/GridHead';
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useMemo, type ReactElement } from 'react';
 import { Icon } from '../../components/Icon';
+import { VirtualGrid } from '../../components/VirtualGrid';
 import { formatBytes, formatTimestamp } from '../replication-manager/format';
+import { markColumn } from './MarkBox';
 import type { CatalogEntry } from './restore-types';
 
 export interface EntryTableProps {
@@ -23,24 +23,13 @@ export interface EntryTableProps {
   onShown?(lastIndex: number): void;
 }
 
-const ROW_HEIGHT = 24;
 const column = createColumnHelper<CatalogEntry>();
 
 /** The content pane: a folder's entries (folders first), virtualised so a folder of 100,000 files scrolls smoothly. */
 export function EntryTable({ label, entries, markable, markedFrom, onMark, selectedPath, onSelect, onOpen, onShown }: EntryTableProps): ReactElement {
   const columns = useMemo(
     () => [
-      column.display({
-        id: 'mark',
-        header: () => <span className="visually-hidden">Marked</span>,
-        size: 34,
-        cell: (info) => {
-          const entry = info.row.original;
-          return markable ? (
-            <input type="checkbox" aria-label={`Mark ${entry.name} for restore`} checked={markedFrom(entry) !== undefined} onClick={(event) => event.stopPropagation()} onChange={() => onMark(entry)} />
-          ) : null;
-        },
-      }),
+      markColumn<CatalogEntry>((entry) => (markable ? { checked: markedFrom(entry) !== undefined, label: `Mark ${entry.name} for restore`, onChange: () => onMark(entry) } : undefined)),
       column.accessor('name', {
         header: 'Name',
         size: 300,
@@ -65,46 +54,20 @@ export function EntryTable({ label, entries, markable, markedFrom, onMark, selec
     [markable, markedFrom, onMark],
   );
   const table = useReactTable({ data: entries as CatalogEntry[], columns, getCoreRowModel: getCoreRowModel(), getRowId: (entry) => entry.path });
-  const rows = table.getRowModel().rows;
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
-  const onScroll = (): void => {
-    const items = virtualizer.getVirtualItems();
-    const last = items[items.length - 1];
-    if (last && onShown) onShown(last.index);
-  };
-
   return (
-    <div className="virtual-scroller" ref={scroller} onScroll={onScroll}>
-      <table className="grid virtual-grid entry-grid" aria-label={label} aria-rowcount={rows.length + 1}>
-        <GridHead table={table} />
-        <tbody style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const entry = row.original;
-            const selected = entry.path === selectedPath;
-            return (
-              <tr
-                key={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                className={selected ? 'selected' : undefined}
-                style={{ transform: `translateY(${item.start}px)` }}
-                title={entry.path}
-                onClick={() => onSelect(entry)}
-                onDoubleClick={() => entry.kind === 'directory' && onOpen(entry)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} style={{ width: cell.column.getSize() }}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <VirtualGrid
+      table={table}
+      label={label}
+      className="entry-grid"
+      scrollerClassName="virtual-scroller"
+      onShown={onShown}
+      rowProps={({ original: entry }) => ({
+        'aria-selected': entry.path === selectedPath,
+        className: entry.path === selectedPath ? 'selected' : undefined,
+        title: entry.path,
+        onClick: () => onSelect(entry),
+        onDoubleClick: () => entry.kind === 'directory' && onOpen(entry),
+      })}
+    />
   );
 }

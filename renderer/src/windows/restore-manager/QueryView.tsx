@@ -2,7 +2,6 @@ import { useCallback, useState, type ReactElement } from 'react';
 import { api } from '../../api/api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useRestore } from '../../store/restore';
-import { useScenarios } from '../../store/scenarios';
 import { pagedNote } from './paged-list';
 import { QueryFields } from './QueryFields';
 import { QueryResultsTable } from './QueryResultsTable';
@@ -20,7 +19,6 @@ export function QueryView(): ReactElement {
   const setForm = useRestore((state) => state.setQueryForm);
   const search = useRestore((state) => state.search);
   const toggleMark = useRestore((state) => state.toggleMark);
-  const scenarios = useScenarios((state) => state.scenarios);
   const [errors, setErrors] = useState<QueryErrors>({});
   const key = query === undefined ? undefined : `${refresh} ${JSON.stringify(query)}`;
   const { list, onShown } = usePages(key, QUERY_PAGE, (offset) => api.invoke('restore.query', { ...(query ?? { pattern: '*' }), limit: QUERY_PAGE, offset }));
@@ -31,14 +29,7 @@ export function QueryView(): ReactElement {
     if (parsed.ok) search(parsed.query);
   };
   const hitMarked = useCallback((hit: SearchHit) => isMarked(marks, hit), [marks]);
-  const onMark = useCallback(
-    (hit: SearchHit): void => {
-      // Hits name their scenario by ID; the Replication Manager's list (or an earlier mark) knows its name.
-      const scenarioName = scenarios.find((scenario) => scenario.id === hit.scenarioId)?.name ?? marks.find((mark) => mark.scenarioId === hit.scenarioId)?.scenarioName ?? hit.scenarioId;
-      toggleMark({ session: hit.session, path: hit.path, scenarioId: hit.scenarioId, scenarioName });
-    },
-    [marks, scenarios, toggleMark],
-  );
+  const onMark = useCallback((hit: SearchHit): void => toggleMark({ session: hit.session, path: hit.path, scenarioId: hit.scenarioId, scenarioName: hit.scenarioName }), [toggleMark]);
 
   return (
     <div className="query-view">

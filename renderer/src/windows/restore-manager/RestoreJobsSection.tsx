@@ -6,7 +6,7 @@ import { useRestore } from '../../store/restore';
 import { BackupActivityTable } from '../replication-manager/BackupActivityTable';
 import { formatBytes, formatCount } from '../replication-manager/format';
 import { RestoreJobTable } from './RestoreJobTable';
-import { canApplyPending, canSendToMaster, restoreJobs } from './restore-jobs';
+import { canApplyPending, canSendToMaster, pendingNote, restoreJobs } from './restore-jobs';
 
 /** What the last Send to Master / Apply pending said. */
 type Outcome = { kind: 'done'; text: string } | { kind: 'failed'; error: ErrorInfo } | undefined;
@@ -18,6 +18,7 @@ export function RestoreJobsSection(): ReactElement {
   const selectedJobId = useBackups((state) => state.selectedJobId);
   const entries = useBackups((state) => state.entries);
   const selectJob = useBackups((state) => state.selectJob);
+  const refreshJobs = useBackups((state) => state.refresh);
   const queued = useRestore((state) => state.queued);
   const sendToMaster = useRestore((state) => state.sendToMaster);
   const applyPending = useRestore((state) => state.applyPending);
@@ -28,6 +29,7 @@ export function RestoreJobsSection(): ReactElement {
   const mine = jobs ? restoreJobs(jobs) : [];
   const selected = mine.find((job) => job.id === selectedJobId);
   const runId = selected?.lastRun?.id;
+  const pending = selected && pendingNote(selected);
   const run = async (action: 'send' | 'apply', jobId: number): Promise<void> => {
     setBusy(true);
     setOutcome(undefined);
@@ -38,6 +40,8 @@ export function RestoreJobsSection(): ReactElement {
       const result = await applyPending(jobId);
       setOutcome(result.ok ? { kind: 'done', text: `Applied ${formatCount(result.value.files)} pending files.` } : { kind: 'failed', error: result.error });
     }
+    // The job's outcome changes (nothing pending any more): read it now rather than at the next poll.
+    await refreshJobs();
     setBusy(false);
   };
 
@@ -63,6 +67,7 @@ export function RestoreJobsSection(): ReactElement {
           {outcome?.kind === 'done' && <span className="queued-note">{outcome.text}</span>}
         </div>
       )}
+      {pending && <p className="note pending-note">{pending}</p>}
       {outcome?.kind === 'failed' && <ErrorBanner error={outcome.error} />}
       {selected && runId === undefined && <p className="empty">Job {selected.name} has not run yet.</p>}
       {selected && runId !== undefined && <BackupActivityTable entries={entries[runId]} />}

@@ -93,7 +93,7 @@ export function RestoreManager(): ReactElement {
           context={step.context}
           credentials={step.credentials}
           password={step.password}
-          onBack={() => setStep({ kind: 'credentials', context: step.context, hosts: step.hosts, typed: step.credentials })}
+          onBack={() => setStep({ kind: 'credentials', context: step.context, hosts: step.hosts, typed: step.credentials.map(({ host, user }) => ({ host, user })) })}
           onClose={close}
           onQueued={(job) => {
             setQueued({ jobId: job.id, name: job.name });

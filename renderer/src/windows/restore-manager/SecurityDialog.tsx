@@ -1,10 +1,12 @@
 import { useState, type ReactElement } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
+import { CredentialsFieldset } from '../../components/CredentialsFieldset';
 import { Field, inputProps } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { SubmitForm } from '../../components/SubmitForm';
-import { checkCredentials, type CredentialsErrors, type CredentialsRow } from '../replication-manager/credentials-form';
+import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../replication-manager/credentials-form';
+import { useRestore } from '../../store/restore';
 import { credentialHostRows, noCredentialsText } from './restore-spec';
 import type { HostCredentials, RequiredHost } from './restore-types';
 import { useInvoke } from './use-invoke';
@@ -13,8 +15,8 @@ interface SecurityDialogProps {
   hosts: readonly RequiredHost[];
   /** A marked session is encrypted: its password is asked too. */
   encrypted: boolean;
-  /** What was typed before going back from Submit Job (passwords are typed again). */
-  initial: readonly HostCredentials[];
+  /** The user names typed before going back from Submit Job (passwords are typed again). */
+  initial: readonly Pick<HostCredentials, 'host' | 'user'>[];
   onContinue(credentials: HostCredentials[], password: string | undefined): void;
   onClose(): void;
 }
@@ -29,7 +31,9 @@ export function SecurityDialog({ hosts, encrypted, initial, onContinue, onClose 
   const thisHost = info.state === 'loaded' ? info.value.hostName : undefined;
   const rows = credentialHostRows(hosts);
   const asking = rows.filter((row) => row.needsCredentials);
-  const [values, setValues] = useState<CredentialsRow[]>(() => asking.map((row) => ({ user: initial.find((typed) => typed.host === row.host)?.user ?? '', password: '' })));
+  // A user name typed for the host before (Back from Submit Job, or Browse… on the Destination tab) is offered again.
+  const hostUsers = useRestore((state) => state.hostUsers);
+  const [values, setValues] = useState<CredentialsRow[]>(() => asking.map((row) => ({ user: initial.find((typed) => typed.host === row.host)?.user ?? hostUsers[row.host] ?? '', password: '' })));
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<CredentialsErrors>({});
   const update = (index: number, patch: Partial<CredentialsRow>): void => setValues((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
@@ -69,29 +73,18 @@ export function SecurityDialog({ hosts, encrypted, initial, onContinue, onClose 
             ))}
           </tbody>
         </table>
-        {asking.map((row, index) => {
-          const userError = errors[`${index}.user`];
-          const passwordError = errors[`${index}.password`];
-          return (
-            <fieldset key={row.host} className="credentials-row">
-              <legend>
-                {row.host} ({row.roles.join(', ')})
-              </legend>
-              <Field id={`restore-cred-${index}-user`} label={`User for ${row.host}`} error={userError}>
-                <input {...inputProps(`restore-cred-${index}-user`, userError)} autoComplete="off" value={values[index]?.user ?? ''} onChange={(event) => update(index, { user: event.target.value })} />
-              </Field>
-              <Field id={`restore-cred-${index}-password`} label={`Password for ${row.host}`} error={passwordError}>
-                <input
-                  {...inputProps(`restore-cred-${index}-password`, passwordError)}
-                  type="password"
-                  autoComplete="new-password"
-                  value={values[index]?.password ?? ''}
-                  onChange={(event) => update(index, { password: event.target.value })}
-                />
-              </Field>
-            </fieldset>
-          );
-        })}
+        {asking.map((row, index) => (
+          <CredentialsFieldset
+            key={row.host}
+            id={`restore-cred-${index}`}
+            legend={`${row.host} (${row.roles.join(', ')})`}
+            userLabel={`User for ${row.host}`}
+            passwordLabel={`Password for ${row.host}`}
+            value={values[index] ?? { user: '', password: '' }}
+            errors={rowErrors(errors, index)}
+            onChange={(patch) => update(index, patch)}
+          />
+        ))}
         {encrypted && (
           <Field id="restore-session-password" label="Session password" error={errors.password}>
             <input {...inputProps('restore-session-password', errors.password)} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { nodeKey, useRestore } from '../../store/restore';
 import { formatInstant } from '../replication-manager/backup-jobs';
-import { SessionFolderItem } from './SessionFolderItem';
+import { FolderTreeItem } from './FolderTreeItem';
 import { TreeItem } from './TreeItem';
 import { TreeListing } from './TreeListing';
 import { isMarked } from './restore-selection';
@@ -45,7 +45,9 @@ export function SessionTreeItem({ session }: { session: Session }): ReactElement
       <TreeListing listing={roots} level={3} empty="The session holds no folders.">
         {(list) =>
           info.state === 'loaded' &&
-          list.map((root) => <SessionFolderItem key={root} info={info.value} path={root} name={root} level={3} />)
+          list.map((root) => (
+            <FolderTreeItem key={root} place={{ kind: 'session', session: session.number, scenario: info.value.scenario }} path={root} name={root} session={session.number} level={3} />
+          ))
         }
       </TreeListing>
     </TreeItem>

@@ -1,11 +1,11 @@
-import { useCallback, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { nodeKey, useRestore, type SessionNode } from '../../store/restore';
 import { ContentPane } from './ContentPane';
 import { EntryTable } from './EntryTable';
 import { SessionProperties } from './SessionProperties';
 import { SessionTree } from './SessionTree';
-import { isMarked } from './restore-selection';
-import { restoresWholeOnly, type CatalogEntry } from './restore-types';
+import type { CatalogEntry } from './restore-types';
+import { useContentMarks } from './use-content-marks';
 import { useInvoke } from './use-invoke';
 
 /** A session's top-level folders as content rows (the catalog lists below them). */
@@ -20,30 +20,19 @@ function sessionOf(node: SessionNode | undefined): number | undefined {
 /** Restore by Session: media → sessions → folders (tree), the chosen folder's entries (content), the session's properties. */
 export function SessionView(): ReactElement {
   const node = useRestore((state) => state.sessionNode);
-  const marks = useRestore((state) => state.marks);
-  const entry = useRestore((state) => state.entry);
   const select = useRestore((state) => state.selectSessionNode);
-  const selectEntry = useRestore((state) => state.selectEntry);
   const expand = useRestore((state) => state.expand);
-  const toggleMark = useRestore((state) => state.toggleMark);
   const session = sessionOf(node);
   const info = useInvoke('restore.session', session === undefined ? undefined : { session });
   const loaded = info.state === 'loaded' ? info.value : undefined;
-  const markable = loaded !== undefined && !restoresWholeOnly(loaded.scenario.type);
-
-  const markedFrom = useCallback((row: CatalogEntry) => (isMarked(marks, row) ? row.session : undefined), [marks]);
-  const onMark = useCallback(
-    (row: CatalogEntry): void => {
-      if (loaded) toggleMark({ session: row.session, path: row.path, scenarioId: loaded.scenario.id, scenarioName: loaded.scenario.name });
-    },
-    [loaded, toggleMark],
-  );
+  const scenario = loaded?.scenario;
+  const marking = useContentMarks('session', scenario && { scenarioId: scenario.id, scenarioName: scenario.name, type: scenario.type });
   const onOpen = (row: CatalogEntry): void => {
     if (node?.kind === 'session') expand(nodeKey.session(node.session));
     if (node?.kind === 'folder') expand(nodeKey.sessionFolder(node.session, node.path));
     select({ kind: 'folder', session: row.session, path: row.path });
   };
-  const table = { markable, markedFrom, onMark, selectedPath: entry?.path, onSelect: selectEntry, onOpen };
+  const table = { ...marking, onOpen };
 
   return (
     <div className="source-panes">
@@ -61,7 +50,7 @@ export function SessionView(): ReactElement {
         ) : (
           <p className="empty">Open a media and choose a session or one of its folders.</p>
         )}
-        {loaded && !markable && <p className="note">{loaded.scenario.type} sessions restore only as a whole: mark the session in the tree.</p>}
+        {loaded && !marking.markable && <p className="note">{loaded.scenario.type} sessions restore only as a whole: mark the session in the tree.</p>}
       </section>
       <section className="source-properties-pane" aria-label="Properties">
         <SessionProperties info={session === undefined ? undefined : info} />

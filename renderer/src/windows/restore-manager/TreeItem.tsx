@@ -1,12 +1,6 @@
 import type { KeyboardEvent, ReactElement, ReactNode } from 'react';
 import { Icon, type IconName } from '../../components/Icon';
-
-/** A check box that marks a node for restore. */
-export interface MarkControl {
-  checked: boolean;
-  label: string;
-  onChange(): void;
-}
+import { MarkBox, type MarkControl } from './MarkBox';
 
 interface TreeItemProps {
   /** The node's accessible name (what tests and screen readers find it by). */
@@ -63,16 +57,7 @@ export function TreeItem({ label, text, level, icon, expanded, selected, onToggl
             <Icon name="chevron" className="chevron" />
           </button>
         )}
-        {mark && (
-          <input
-            type="checkbox"
-            aria-label={mark.label}
-            checked={mark.checked}
-            tabIndex={-1}
-            onClick={(event) => event.stopPropagation()}
-            onChange={mark.onChange}
-          />
-        )}
+        {mark && <MarkBox mark={mark} tabIndex={-1} />}
         <Icon name={icon} />
         <span className="restore-tree-label">{text ?? label}</span>
       </div>

@@ -1,11 +1,11 @@
-import { useCallback, useState, type ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Icon } from '../../components/Icon';
 import { nodeKey, useRestore, type TreeNode } from '../../store/restore';
 import { ContentPane } from './ContentPane';
 import { RestoreTree } from './RestoreTree';
 import { VersionHistoryDialog } from './VersionHistoryDialog';
-import { markOfPath } from './restore-selection';
-import { restoresWholeOnly, type CatalogEntry, type FileVersion } from './restore-types';
+import type { CatalogEntry, FileVersion } from './restore-types';
+import { useContentMarks } from './use-content-marks';
 
 /** What the content pane says when no folder is chosen. */
 function nodeHint(node: TreeNode | undefined): string {
@@ -17,28 +17,16 @@ function nodeHint(node: TreeNode | undefined): string {
 /** Restore by Tree: machines → volumes → folders as on the Master, the latest version of each; Version History picks an older one. */
 export function TreeView(): ReactElement {
   const node = useRestore((state) => state.treeNode);
-  const marks = useRestore((state) => state.marks);
-  const entry = useRestore((state) => state.entry);
   const select = useRestore((state) => state.selectTreeNode);
-  const selectEntry = useRestore((state) => state.selectEntry);
   const expand = useRestore((state) => state.expand);
-  const toggleMark = useRestore((state) => state.toggleMark);
   const pickVersion = useRestore((state) => state.pickVersion);
   const [history, setHistory] = useState<string | undefined>();
   const folder = node?.kind === 'folder' ? node : undefined;
   const volume = folder?.volume;
-  const markable = volume !== undefined && !restoresWholeOnly(volume.type);
-  const historyPath = entry?.path ?? folder?.path;
+  const marking = useContentMarks('tree', volume);
+  const markable = marking.markable;
+  const historyPath = marking.selectedPath ?? folder?.path;
 
-  const markedFrom = useCallback((row: CatalogEntry) => markOfPath(marks, row.path)?.session, [marks]);
-  const onMark = useCallback(
-    (row: CatalogEntry): void => {
-      if (!volume) return;
-      // Unmarking takes off whichever version of the path is marked.
-      toggleMark(markOfPath(marks, row.path) ?? { session: row.session, path: row.path, scenarioId: volume.scenarioId, scenarioName: volume.scenarioName });
-    },
-    [marks, toggleMark, volume],
-  );
   const onOpen = (row: CatalogEntry): void => {
     if (!folder) return;
     expand(nodeKey.treeFolder(folder.host, folder.path));
@@ -63,15 +51,7 @@ export function TreeView(): ReactElement {
           {folder && !markable && <span className="note">{volume?.type} volumes restore only as a whole: mark the volume.</span>}
         </div>
         {folder ? (
-          <ContentPane
-            source={{ kind: 'tree', host: folder.host, path: folder.path }}
-            markable={markable}
-            markedFrom={markedFrom}
-            onMark={onMark}
-            selectedPath={entry?.path}
-            onSelect={selectEntry}
-            onOpen={onOpen}
-          />
+          <ContentPane source={{ kind: 'tree', host: folder.host, path: folder.path }} {...marking} onOpen={onOpen} />
         ) : (
           <p className="empty">{nodeHint(node)}</p>
         )}

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { nodeKey, useRestore } from '../../store/restore';
-import { TreeFolderItem } from './TreeFolderItem';
+import { FolderTreeItem } from './FolderTreeItem';
 import { TreeItem } from './TreeItem';
 import { isMarked } from './restore-selection';
 import type { TreeVolume } from './restore-types';
@@ -49,7 +49,7 @@ export function VolumeTreeItem({ host, volume }: { host: string; volume: TreeVol
       }
     >
       {volume.roots.map((root) => (
-        <TreeFolderItem key={root} host={host} volume={volume} path={root} name={root} session={session} level={3} />
+        <FolderTreeItem key={root} place={{ kind: 'tree', host, volume }} path={root} name={root} session={session} level={3} />
       ))}
     </TreeItem>
   );

@@ -1,3 +1,4 @@
+import { formatCount } from '../replication-manager/format';
 import { markLabel } from './restore-selection';
 import type { QueueJob, RestoreJob } from './restore-types';
 
@@ -6,15 +7,31 @@ export function restoreJobs(jobs: readonly QueueJob[]): RestoreJob[] {
   return jobs.filter((job): job is RestoreJob => job.kind === 'restore').sort((a, b) => b.id - a.id);
 }
 
+/** What the job's last run wrote, while it is what the engine follows up: that run succeeded and no other is running. */
+function lastOutcome(job: RestoreJob): RestoreJob['outcome'] {
+  return job.state.status !== 'Active' && job.lastRun?.result === 'succeeded' ? job.outcome : null;
+}
+
 /** A restore written to the Replica's original location reaches the Master only by sending it back (reverse synchronization). */
 export function canSendToMaster(job: RestoreJob): boolean {
   const destination = job.restore.destination;
-  return job.state.status === 'Done' && job.lastRun?.result === 'succeeded' && destination.kind === 'original' && destination.to === 'replica';
+  return lastOutcome(job) !== null && destination.kind === 'original' && destination.to === 'replica';
 }
 
-/** Files restored beside a running application wait as <name>.TMP: only a finished restore to an original location can have some. */
+/** How many restored files wait as <name>.TMP beside a running application (0 when none). */
+export function pendingFiles(job: RestoreJob): number {
+  return lastOutcome(job)?.pending?.files ?? 0;
+}
+
+/** Apply pending restore swaps those files in; once it has, the job's outcome no longer has any pending. */
 export function canApplyPending(job: RestoreJob): boolean {
-  return job.state.status === 'Done' && job.lastRun?.result !== null && job.lastRun !== null && job.restore.destination.kind === 'original';
+  return lastOutcome(job)?.pending != null;
+}
+
+/** The job details' line while files wait; undefined when none do. */
+export function pendingNote(job: RestoreJob): string | undefined {
+  if (!canApplyPending(job)) return undefined;
+  return `${formatCount(pendingFiles(job))} file(s) wait as <name>.TMP — stop the application, then Apply`;
 }
 
 /** What the job restores, in one line: "Session 3 (whole session)", or the first item and how many more. */

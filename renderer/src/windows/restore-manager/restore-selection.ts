@@ -26,6 +26,14 @@ export function markOfPath(marks: readonly MarkedItem[], path: string): MarkedIt
   return marks.find((mark) => mark.path === path);
 }
 
+/**
+ * The mark a node or row shows as checked: by Session, that very version (session and path);
+ * by Tree, the path's mark whichever version was picked for it. Toggling it unmarks it.
+ */
+export function shownMark(marks: readonly MarkedItem[], view: 'session' | 'tree', item: { session: number; path: string }): MarkedItem | undefined {
+  return view === 'session' ? marks.find((mark) => sameItem(mark, item)) : markOfPath(marks, item.path);
+}
+
 /** Why `item` cannot join the marks (another scenario is marked), or undefined when it can. */
 export function otherScenarioMessage(marks: readonly MarkedItem[], item: MarkedItem): string | undefined {
   const marked = marks[0];

@@ -79,10 +79,15 @@ export function credentialHostRows(hosts: readonly RequiredHost[]): CredentialsH
 
 const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
 
+/** Whether `host` names this machine (its engine needs no credentials): a loopback name, or this machine's name once known. */
+export function isThisMachine(host: string, thisHost: string | undefined): boolean {
+  const name = host.trim().toLowerCase();
+  return LOCAL_NAMES.has(name) || (thisHost !== undefined && name === thisHost.toLowerCase());
+}
+
 /** What a row without credential fields says: this machine's own engine, or a host whose credentials the manager holds. */
 export function noCredentialsText(host: string, thisHost: string | undefined): string {
-  const local = LOCAL_NAMES.has(host.toLowerCase()) || (thisHost !== undefined && host.toLowerCase() === thisHost.toLowerCase());
-  return local ? 'this machine — no credentials needed' : 'credentials already held — none needed';
+  return isThisMachine(host, thisHost) ? 'this machine — no credentials needed' : 'credentials already held — none needed';
 }
 
 /** When to run: now, or once at a local date and time as the datetime-local input gives it. */

@@ -23,6 +23,12 @@ export type RequiredHost = ChannelResponse<'restore.required-hosts'>[number];
 export type QueueJob = ChannelResponse<'backup.jobs'>[number];
 export type RestoreJob = Extract<QueueJob, { kind: 'restore' }>;
 
+/** The node chosen in the by-Session tree: its content and properties are shown. */
+export type SessionNode = { kind: 'media'; mediaId: string } | { kind: 'session'; session: number } | { kind: 'folder'; session: number; path: string };
+
+/** The node chosen in the by-Tree tree; a folder knows its volume (scenario and type) for marking. */
+export type TreeNode = { kind: 'host'; host: string } | { kind: 'volume'; host: string; volume: TreeVolume } | { kind: 'folder'; host: string; path: string; volume: TreeVolume };
+
 /** Scenario types whose entities restore only as a whole (a database, a storage group). */
 export function restoresWholeOnly(scenarioType: string): boolean {
   return scenarioType === 'SQLServer' || scenarioType === 'Exchange';

@@ -18,8 +18,8 @@ export interface StartContext {
 export type StartStep =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  /** `typed`: what was entered before going back from Submit Job (user names are kept, passwords typed again). */
-  | { kind: 'credentials'; context: StartContext; hosts: RequiredHost[]; typed: HostCredentials[] }
+  /** `typed`: the user names entered before going back from Submit Job (passwords are typed again). */
+  | { kind: 'credentials'; context: StartContext; hosts: RequiredHost[]; typed: Pick<HostCredentials, 'host' | 'user'>[] }
   | { kind: 'submit'; context: StartContext; hosts: RequiredHost[]; credentials: HostCredentials[]; password: string | undefined };
 
 /** Why Start stopped short: a sentence about the marks, or the engine's error. */
