@@ -2,7 +2,7 @@
 // writing a data set from disk to a disk folder, against `tar` (plain) and restic (always
 // encrypted) on the same data set in the same run.
 //
-// Data set (seeded, written once before the runs, then `sync`): ~1 GiB — 2,000 files of 4 KiB–1 MiB
+// Data set (bench/lib/backup-data.mjs, seeded, written once before the runs, then `sync`): ~1 GiB — 2,000 files of 4 KiB–1 MiB
 // (size skewed toward small: 4 KiB + (1 MiB − 4 KiB)·r^1.5) in 20 folders plus 4 files of
 // 64 MiB; every other file compressible text (slices of a 16 MiB pool of seeded log-like lines,
 // so gzip sees text, not repeats), the others random (AES-256-CTR keystream under a seeded key).
@@ -29,12 +29,11 @@
 // BENCH_RUNS (3), BENCH_CASES (comma list of ours-plain,ours-gzip,ours-gzip-aes,tar,restic),
 // BENCH_DIR (temp parent; the data set and the outputs are written there).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createCipheriv } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { requireDist } from './lib/dist.mjs';
-import { prng } from './lib/prng.mjs';
+import { makeSeededDataSet, seededShape, walkTree } from './lib/backup-data.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { median } from './lib/measure.mjs';
 
@@ -42,11 +41,8 @@ const BENCH = 'backup';
 const { openSessionWriter } = requireDist(BENCH, 'engine/backup/archive/session-writer.js');
 
 const MiB = 1024 * 1024;
-const SCALE = Number(process.env.BENCH_MB ?? 1024) / 1024;
-const SMALL_FILES = Math.max(1, Math.round(2000 * SCALE));
-const BIG_FILES = 4;
-const BIG_BYTES = Math.max(MiB, Math.round(64 * MiB * SCALE));
-const FOLDERS = 20;
+const SHAPE = seededShape(Number(process.env.BENCH_MB ?? 1024));
+const { smallFiles: SMALL_FILES, bigFiles: BIG_FILES, bigBytes: BIG_BYTES } = SHAPE;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ALL_CASES = ['ours-plain', 'ours-gzip', 'ours-gzip-aes', 'tar', 'restic'];
 const CASES = (process.env.BENCH_CASES ?? ALL_CASES.join(','))
@@ -81,79 +77,6 @@ function duBytes(target) {
   if (!stat.isDirectory()) return stat.size;
   for (const name of fs.readdirSync(target)) total += duBytes(path.join(target, name));
   return total;
-}
-
-// ---------------------------------------------------------------- the data set
-function makeDataSet(root) {
-  const random = prng(5);
-  const words = ['INFO', 'WARN', 'request', 'served', 'user', 'session', 'GET', 'POST', '/api/v1/items', 'status=200', 'status=404', 'latency', 'backup', 'volume', 'replica', 'ok', 'retry', 'queue', 'job', 'finance', 'report', 'budget', 'ms'];
-  const lines = [];
-  let poolBytes = 0;
-  for (let n = 0; poolBytes < 16 * MiB; n += 1) {
-    const count = 5 + Math.floor(random() * 12);
-    const parts = [`2026-11-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}T${String(Math.floor(random() * 24)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:${(random() * 60).toFixed(3)}Z`];
-    for (let k = 0; k < count; k += 1) parts.push(random() < 0.15 ? String(Math.floor(random() * 1e6)) : words[Math.floor(random() * words.length)]);
-    const line = `${parts.join(' ')} id=${n}\n`;
-    lines.push(line);
-    poolBytes += line.length;
-  }
-  const pool = Buffer.from(lines.join(''));
-  const key = Buffer.alloc(32);
-  const iv = Buffer.alloc(16);
-  for (let i = 0; i < 32; i += 1) key[i] = Math.floor(random() * 256);
-  const keystream = createCipheriv('aes-256-ctr', key, iv);
-  const zeros = Buffer.alloc(4 * MiB);
-  const fill = (fd, size, text) => {
-    for (let at = 0; at < size; ) {
-      const length = Math.min(size - at, text ? pool.length : zeros.length);
-      let chunk;
-      if (text) {
-        const from = Math.floor(random() * (pool.length - length + 1));
-        chunk = pool.subarray(from, from + length);
-      } else {
-        chunk = keystream.update(zeros.subarray(0, length));
-      }
-      fs.writeSync(fd, chunk);
-      at += length;
-    }
-  };
-  let bytes = 0;
-  let textBytes = 0;
-  let files = 0;
-  for (let f = 0; f < FOLDERS; f += 1) fs.mkdirSync(path.join(root, `share${String(f).padStart(2, '0')}`, 'docs'), { recursive: true });
-  const write = (rel, size, text) => {
-    const fd = fs.openSync(path.join(root, rel), 'w', 0o644);
-    fill(fd, size, text);
-    fs.closeSync(fd);
-    bytes += size;
-    if (text) textBytes += size;
-    files += 1;
-  };
-  for (let i = 0; i < SMALL_FILES; i += 1) {
-    const size = 4096 + Math.floor((MiB - 4096) * random() ** 1.5);
-    const folder = `share${String(i % FOLDERS).padStart(2, '0')}`;
-    write(`${folder}/${i % 3 === 0 ? 'docs/' : ''}file-${String(i).padStart(5, '0')}.${i % 2 === 0 ? 'log' : 'bin'}`, size, i % 2 === 0);
-  }
-  for (let i = 0; i < BIG_FILES; i += 1) write(`share00/big-${i}.${i % 2 === 0 ? 'log' : 'bin'}`, BIG_BYTES, i % 2 === 0);
-  execFileSync('sync');
-  return { bytes, textBytes, files };
-}
-
-/** Folders first (parents before children), then files, in a stable order. */
-function walk(root) {
-  const dirs = [];
-  const files = [];
-  const visit = (rel) => {
-    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        dirs.push(child);
-        visit(child);
-      } else files.push(child);
-    }
-  };
-  visit('');
-  return { dirs, files };
 }
 
 // ---------------------------------------------------------------- the cases
@@ -234,8 +157,8 @@ try {
   const data = path.join(tmp, 'data');
   fs.mkdirSync(data);
   const t0 = nowMs();
-  const set = makeDataSet(data);
-  const tree = walk(data);
+  const set = makeSeededDataSet(data, SHAPE);
+  const tree = walkTree(data);
   console.log(
     `data set: ${int(set.files)} files (${int(SMALL_FILES)} of 4 KiB–1 MiB + ${BIG_FILES} of ${(BIG_BYTES / MiB).toFixed(0)} MiB) in ${tree.dirs.length} folders, ` +
       `${mb(set.bytes)} (${((100 * set.textBytes) / set.bytes).toFixed(0)}% text), written in ${((nowMs() - t0) / 1000).toFixed(1)} s\n`,

@@ -62,6 +62,23 @@ export function checkRelativePath(relativePath: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The rules for a path restored onto THIS host (a restore writes where its user asked, on the
+ * host it runs on): on Windows the Replica's; elsewhere only what could escape the folder or
+ * cannot be a name at all, so a Linux server's own names ("Algorithm::Diff.3pm.gz") restore. Pure.
+ */
+export function checkHostRelativePath(relativePath: string): string | undefined {
+  if (process.platform === 'win32') return checkRelativePath(relativePath);
+  if (relativePath === '') return 'the path is empty';
+  if (relativePath.includes('\0')) return 'the path contains NUL';
+  if (relativePath.startsWith('/')) return 'the path is absolute';
+  for (const segment of relativePath.split('/')) {
+    if (segment === '' || segment === '.' || segment === '..') return `it has an empty, "." or ".." segment`;
+    if (Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES) return `a segment is longer than ${MAX_SEGMENT_BYTES} UTF-8 bytes`;
+  }
+  return undefined;
+}
+
 /** E1101 naming the path; JSON quoting keeps control characters out of logs. */
 export function pathRejected(relativePath: string, reason: string): UserError {
   return new UserError('E1101', `${JSON.stringify(relativePath)}: ${reason}`);
@@ -88,8 +105,8 @@ export async function lstatOrUndefined(absolutePath: string): Promise<Stats | un
  * a symbolic link or junction: following one could write anywhere on the host. Components
  * that do not exist yet are created later by the applier, which checks them again as it goes.
  */
-export async function resolveBelowRealRoot(realRoot: string, relativePath: string): Promise<string> {
-  const reason = checkRelativePath(relativePath);
+export async function resolveBelowRealRoot(realRoot: string, relativePath: string, check: (path: string) => string | undefined = checkRelativePath): Promise<string> {
+  const reason = check(relativePath);
   if (reason !== undefined) throw pathRejected(relativePath, reason);
   const segments = relativePath.split('/');
   let current = realRoot;

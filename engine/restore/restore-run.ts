@@ -9,7 +9,7 @@ import type { RegisteredScenario } from '../backup/catalog/registration';
 import { passwordMatches } from '../backup/session-key';
 import type { ScenarioControl } from '../manager/scenario-control';
 import { UserError } from '../messages/user-error';
-import { planRestore, type RestorePlan } from './restore-plan';
+import { planRestore, type Placement } from './restore-plan';
 import type { RestoreOutcome } from './restore-model';
 import { RestoreTargetClient } from './restore-target-client';
 import { stopForRestore } from './stop-for-restore';
@@ -55,13 +55,21 @@ export async function runRestore(context: RestoreRunContext): Promise<{ outcome:
     for (const [number, session] of sessions) {
       if (!plan.sessions.has(number)) continue;
       log('Information', `Reading session ${number} (${session.entity}) from media ${mediaLabel(catalog, session)}`);
-      await streamSession(context, session, plan, async (root) => {
-        const existing = targets.get(root);
-        if (existing) return existing;
-        const target = await RestoreTargetClient.begin(engine, root, running ? 'beside' : 'in-place');
-        targets.set(root, target);
-        return target;
-      }, totals);
+      await streamSession({
+        file: archiveOf(session),
+        password: context.password,
+        expectedSha256: session.sha256,
+        signal: context.signal,
+        place: (entryPath) => plan.place(number, entryPath),
+        targetFor: async (root) => {
+          const existing = targets.get(root);
+          if (existing) return existing;
+          const target = await RestoreTargetClient.begin(engine, root, running ? 'beside' : 'in-place');
+          targets.set(root, target);
+          return target;
+        },
+        totals,
+      });
     }
     let pending = 0;
     for (const target of targets.values()) pending += (await target.commit(running ? checkCommand : '')).pending;
@@ -81,28 +89,89 @@ export async function runRestore(context: RestoreRunContext): Promise<{ outcome:
   }
 }
 
-async function streamSession(
-  context: RestoreRunContext,
-  session: CompleteSession,
-  plan: RestorePlan,
-  targetFor: (root: string) => Promise<RestoreTargetClient>,
-  totals: { files: number; directories: number; bytes: number },
-): Promise<void> {
-  const reader = await openSessionReader({ file: archiveOf(session), ...(context.password === undefined ? {} : { password: context.password }), expectedSha256: session.sha256 });
-  for await (const entry of reader.entries()) {
-    context.signal.throwIfAborted();
-    const placement = plan.place(session.number, entry.path);
-    if (!placement) continue;
-    const target = await targetFor(placement.root);
-    const stat = { mtimeMs: entry.mtime.getTime(), mode: entry.mode };
-    if (entry.kind === 'directory') {
-      await target.directory(placement.relative, stat);
-      totals.directories += 1;
-    } else {
-      await target.file(placement.relative, entry.size, stat, entry.content, entry.sha256);
+/** Files up to this size are read whole and sent in one request, several at once. */
+const SMALL_FILE_BYTES = 1024 * 1024;
+const SMALL_FILES_IN_FLIGHT = 16;
+
+/** One session read and sent to its destinations: what runRestore does per session (exported for the restore bench). */
+export interface SessionStream {
+  readonly file: string;
+  readonly password?: string | undefined;
+  readonly expectedSha256?: string;
+  readonly signal?: AbortSignal;
+  /** Where a session entry goes, or undefined when it was not selected. */
+  place(entryPath: string): Placement | undefined;
+  targetFor(root: string): Promise<RestoreTargetClient>;
+  readonly totals: { files: number; directories: number; bytes: number };
+}
+
+export async function streamSession(stream: SessionStream): Promise<void> {
+  const { totals, targetFor } = stream;
+  const reader = await openSessionReader({ file: stream.file, ...(stream.password === undefined ? {} : { password: stream.password }), ...(stream.expectedSha256 ? { expectedSha256: stream.expectedSha256 } : {}) });
+  const inFlight = new InFlight(SMALL_FILES_IN_FLIGHT);
+  try {
+    for await (const entry of reader.entries()) {
+      stream.signal?.throwIfAborted();
+      const placement = stream.place(entry.path);
+      if (!placement) continue;
+      const target = await targetFor(placement.root);
+      const stat = { mtimeMs: entry.mtime.getTime(), mode: entry.mode };
+      if (entry.kind === 'directory') {
+        await inFlight.drain();
+        await target.directory(placement.relative, stat);
+        totals.directories += 1;
+        continue;
+      }
+      if (entry.size <= SMALL_FILE_BYTES) {
+        // Read whole here (its checksum is checked as the reader moves on), written while the next ones are read.
+        const parts: Buffer[] = [];
+        for await (const chunk of entry.content) parts.push(chunk);
+        await inFlight.add(target.smallFile(placement.relative, Buffer.concat(parts), stat, entry.sha256));
+      } else {
+        await target.file(placement.relative, entry.size, stat, entry.content, entry.sha256);
+      }
       totals.files += 1;
       totals.bytes += entry.size;
     }
+    await inFlight.drain();
+  } catch (error) {
+    // Nothing may still be writing when the caller aborts the destination.
+    await inFlight.settle();
+    throw error;
+  }
+}
+
+/** Up to `limit` writes under way at once; the first failure is thrown by the next add or drain. */
+class InFlight {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly limit: number) {}
+
+  async add(work: Promise<void>): Promise<void> {
+    const tracked: Promise<void> = work.then(
+      () => void this.running.delete(tracked),
+      (error: unknown) => {
+        this.running.delete(tracked);
+        this.failure ??= { error };
+      },
+    );
+    this.running.add(tracked);
+    if (this.running.size >= this.limit) await Promise.race(this.running);
+    this.rethrow();
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.running);
+    this.rethrow();
+  }
+
+  async settle(): Promise<void> {
+    await Promise.all(this.running);
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
   }
 }
 

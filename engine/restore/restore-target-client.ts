@@ -45,6 +45,11 @@ export class RestoreTargetClient {
     await this.engine.call('restore.file-close', { restoreId: this.restoreId, fileId, ...(sha256 ? { sha256 } : {}) });
   }
 
+  /** A file small enough for one request (at most MAX_RESTORE_CHUNK bytes), in one round trip. */
+  async smallFile(relative: string, data: Buffer, stat: EntryStat, sha256: string | undefined): Promise<void> {
+    await this.engine.call('restore.file-whole', { restoreId: this.restoreId, path: relative, data, mtimeMs: stat.mtimeMs, mode: stat.mode, ...(sha256 ? { sha256 } : {}) });
+  }
+
   async commit(checkCommand: string): Promise<CommitReply> {
     return CommitSchema.parse(await this.engine.call('restore.commit', { restoreId: this.restoreId, checkCommand }));
   }

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /**
- * What an unfinished restore has put on this host's disk: its temporary files and the
- * folders it created, one JSON line each, appended before the thing is created. A restore
+ * What an unfinished restore has put on this host's disk: the folders holding its temporary
+ * files (named with the restore's own prefix) and the folders it created, one JSON line each,
+ * appended before the first such file or the folder is created. A restore
  * that ends (commit or abort) removes its journal; one the engine did not live to end is
  * undone at the next start from what its journal lists, so nothing half-done stays behind.
  */
 const LineSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('temp'), path: z.string() }),
+  /** A folder holding this restore's temporary files: every name in it starting with `prefix`. */
+  z.object({ kind: z.literal('temps'), dir: z.string(), prefix: z.string().min(8) }),
   z.object({ kind: z.literal('directory'), path: z.string() }),
   z.object({ kind: z.literal('committing') }),
 ]);
@@ -57,7 +59,11 @@ export async function undoJournal(file: string): Promise<void> {
 
 /** Removes what `lines` created: temporary files, then created folders deepest first (only empty ones). */
 async function removeLeftovers(lines: readonly Line[]): Promise<void> {
-  for (const line of lines) if (line.kind === 'temp') await fs.rm(line.path, { force: true });
+  for (const line of lines) {
+    if (line.kind !== 'temps') continue;
+    const names = await fs.readdir(line.dir).catch(() => [] as string[]);
+    for (const name of names) if (name.startsWith(line.prefix)) await fs.rm(path.join(line.dir, name), { force: true });
+  }
   const directories = lines.flatMap((line) => (line.kind === 'directory' ? [line.path] : [])).sort((a, b) => b.length - a.length);
   for (const directory of directories) await fs.rmdir(directory).catch(() => undefined);
 }

@@ -13,6 +13,7 @@ const RestoreRef = z.object({ restoreId: z.uuid() });
 const RelativePath = z.string().min(1).max(4096);
 const Meta = { mtimeMs: z.number().finite(), mode: z.number().int().min(0) };
 const AbsoluteFolder = z.string().min(1).max(4096);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const MAX_RESTORE_CHUNK = 4 * 1024 * 1024;
 /** A restore the manager stopped talking to (its connection died) is undone after this long. */
 const IDLE_LIMIT_MS = 10 * 60_000;
@@ -65,8 +66,13 @@ export class RestoreTargetService implements EngineService {
         await this.write(restoreId).write(fileId, data);
         return {};
       },
+      'restore.file-whole': async (body) => {
+        const { restoreId, path: relative, data, sha256, ...meta } = RestoreRef.extend({ path: RelativePath, data: Bytes.refine((bytes) => bytes.byteLength <= MAX_RESTORE_CHUNK), sha256: Sha256.optional(), ...Meta }).parse(body);
+        await this.write(restoreId).wholeFile(relative, data, meta, sha256);
+        return {};
+      },
       'restore.file-close': async (body) => {
-        const { restoreId, fileId, sha256 } = RestoreRef.extend({ fileId: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }).parse(body);
+        const { restoreId, fileId, sha256 } = RestoreRef.extend({ fileId: z.number().int(), sha256: Sha256.optional() }).parse(body);
         await this.write(restoreId).closeFile(fileId, sha256);
         return {};
       },

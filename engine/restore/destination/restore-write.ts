@@ -3,8 +3,8 @@ import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError } from '../../messages/describe-error';
 import { UserError } from '../../messages/user-error';
-import { lstatOrUndefined, resolveBelowRealRoot } from '../../replica/path-guard';
-import { newTempFileName } from '../../replica/temp-files';
+import { checkHostRelativePath, lstatOrUndefined, pathRejected, symlinkRejected } from '../../replica/path-guard';
+import { TEMP_FILE_PREFIX } from '../../replica/temp-files';
 import { syncDirectory } from '../../util/atomic-file';
 import { RestoreJournal, undoJournal } from './restore-journal';
 
@@ -37,25 +37,38 @@ interface OpenFile {
 export const TMP_SUFFIX = '.TMP';
 // Set-id bits are dropped: restored files are written by the engine's account from network data.
 const MODE_BITS = 0o1777;
+/** Files synced at once at commit: the file system commits them together. */
+const SYNC_PARALLEL = 32;
 
 /**
  * One restore into one destination folder on this host. Every file is written to a temporary
- * name beside its place, checked against the sha256 the sender read from the session, and
- * synced; only `commit` renames them into place (so a failure anywhere before leaves nothing
- * half-done: `abort` removes the temporary files and the folders the restore created). Paths
- * are checked like replicated ones: nothing lands outside the folder, no symbolic link is followed.
+ * name beside its place (the restore's own prefix) and checked against the sha256 the sender
+ * read from the session; `commit` syncs them all (in parallel), then renames them into place —
+ * so a failure anywhere before leaves nothing half-done: `abort` removes the temporary files
+ * and the folders the restore created. Nothing lands outside the folder and no symbolic link
+ * is followed: every folder on the way is checked once (lstat), then remembered as checked.
+ * Several files may be written at once.
  */
 export class RestoreWrite {
   private readonly files = new Map<number, OpenFile>();
   private readonly written: { temp: string; final: string }[] = [];
   private readonly directories = new Map<string, EntryMeta>();
+  /** Folders known to be real folders below the root (checked or created by this restore). */
+  private readonly checked = new Set<string>();
+  /** Folders whose temporary files the journal names. */
+  private readonly tempDirs = new Set<string>();
+  private readonly tempPrefix: string;
   private nextFileId = 1;
 
   private constructor(
     private readonly realRoot: string,
     private readonly mode: RestoreMode,
     private readonly journal: RestoreJournal,
-  ) {}
+    restoreId: string,
+  ) {
+    this.tempPrefix = `${TEMP_FILE_PREFIX}restore-${restoreId.slice(0, 8)}-`;
+    this.checked.add(realRoot);
+  }
 
   static async begin(options: { root: string; mode: RestoreMode; restoreId: string; journalDir: string }): Promise<RestoreWrite> {
     if (!path.isAbsolute(options.root)) throw new UserError('E3383', `"${options.root}" is not an absolute folder on this host`);
@@ -64,7 +77,7 @@ export class RestoreWrite {
       const existing = await lstatOrUndefined(options.root);
       if (existing && !existing.isDirectory()) throw new UserError('E3383', `${options.root} exists and is not a folder`);
       if (!existing) await createFolders(options.root, journal);
-      return new RestoreWrite(await fs.realpath(options.root), options.mode, journal);
+      return new RestoreWrite(await fs.realpath(options.root), options.mode, journal, options.restoreId);
     } catch (error) {
       await journal.remove();
       throw error instanceof UserError ? error : new UserError('E3383', `${options.root}: ${describeError(error)}`);
@@ -72,20 +85,22 @@ export class RestoreWrite {
   }
 
   async directory(relative: string, meta: EntryMeta): Promise<void> {
-    const full = await this.resolve(relative);
-    const existing = await lstatOrUndefined(full);
-    if (existing && !existing.isDirectory()) throw new UserError('E3385', `${full} exists and is not a folder`);
-    if (!existing) await this.createParents(full, true);
+    const full = this.pathOf(relative);
+    await this.ensureFolder(full);
     this.directories.set(full, meta);
   }
 
   async openFile(relative: string, size: number, meta: EntryMeta): Promise<number> {
-    const final = await this.resolve(relative);
-    await this.createParents(final, false);
-    const temp = path.join(path.dirname(final), newTempFileName());
-    await this.journal.note({ kind: 'temp', path: temp });
-    const handle = await this.guard(final, () => fs.open(temp, 'wx', 0o600));
+    const final = this.pathOf(relative);
+    const dir = path.dirname(final);
+    await this.ensureFolder(dir);
+    if (!this.tempDirs.has(dir)) {
+      this.tempDirs.add(dir);
+      await this.journal.note({ kind: 'temps', dir, prefix: this.tempPrefix });
+    }
     const id = this.nextFileId++;
+    const temp = path.join(dir, `${this.tempPrefix}${id}`);
+    const handle = await this.guard(final, () => fs.open(temp, 'wx', 0o600));
     this.files.set(id, { handle, temp, final, relative, size, meta, hash: createHash('sha256'), written: 0 });
     return id;
   }
@@ -93,12 +108,13 @@ export class RestoreWrite {
   async write(fileId: number, data: Uint8Array): Promise<void> {
     const file = this.open(fileId);
     if (file.written + data.byteLength > file.size) throw new UserError('E3385', `more bytes than the ${file.size} expected for ${file.final}`);
-    await this.guard(file.final, () => file.handle.write(data, 0, data.byteLength, file.written));
-    file.hash.update(data);
+    const at = file.written;
     file.written += data.byteLength;
+    file.hash.update(data);
+    await this.guard(file.final, () => file.handle.write(data, 0, data.byteLength, at));
   }
 
-  /** The file is complete: its bytes must be the session's (`sha256`), then it is synced and stamped. */
+  /** The file is complete: its bytes must be the session's (`sha256`); then it is stamped (synced at commit). */
   async closeFile(fileId: number, sha256: string | undefined): Promise<void> {
     const file = this.open(fileId);
     this.files.delete(fileId);
@@ -110,7 +126,6 @@ export class RestoreWrite {
       await this.guard(file.final, async () => {
         await file.handle.chmod(file.meta.mode & MODE_BITS);
         await file.handle.utimes(new Date(file.meta.mtimeMs), new Date(file.meta.mtimeMs));
-        await file.handle.sync();
       });
     } finally {
       await file.handle.close();
@@ -118,9 +133,17 @@ export class RestoreWrite {
     this.written.push({ temp: file.temp, final: file.final });
   }
 
-  /** Renames every file into place (or beside as .TMP), then stamps the folders, deepest first. */
+  /** A whole small file in one step (what most files of a server are). */
+  async wholeFile(relative: string, data: Uint8Array, meta: EntryMeta, sha256: string | undefined): Promise<void> {
+    const id = await this.openFile(relative, data.byteLength, meta);
+    await this.write(id, data);
+    await this.closeFile(id, sha256);
+  }
+
+  /** Syncs every file, renames each into place (or beside as .TMP), syncs the folders, then stamps the folders deepest first. */
   async commit(): Promise<CommitReport> {
     if (this.files.size > 0) throw new UserError('E3385', `${this.files.size} file(s) were still being written when the restore was committed`);
+    await inBatches(this.written, SYNC_PARALLEL, ({ temp, final }) => this.guard(final, () => syncFile(temp)));
     await this.journal.note({ kind: 'committing' });
     const pending: { tmp: string; final: string }[] = [];
     const touched = new Set<string>();
@@ -132,7 +155,7 @@ export class RestoreWrite {
       if (target !== final) pending.push({ tmp: target, final });
       touched.add(path.dirname(final));
     }
-    for (const directory of touched) await syncDirectory(directory);
+    await inBatches([...touched], SYNC_PARALLEL, (directory) => syncDirectory(directory));
     const deepestFirst = [...this.directories].sort(([a], [b]) => b.length - a.length);
     for (const [directory, meta] of deepestFirst) {
       await fs.chmod(directory, meta.mode & MODE_BITS).catch(() => undefined);
@@ -155,23 +178,35 @@ export class RestoreWrite {
     return file;
   }
 
-  private async resolve(relative: string): Promise<string> {
-    return resolveBelowRealRoot(this.realRoot, relative);
+  private pathOf(relative: string): string {
+    const reason = checkHostRelativePath(relative);
+    if (reason !== undefined) throw pathRejected(relative, reason);
+    return path.join(this.realRoot, ...relative.split('/'));
   }
 
-  /** Creates the missing folders up to `full` (its parent only, unless `self`), each noted in the journal first. */
-  private async createParents(full: string, self: boolean): Promise<void> {
-    const target = self ? full : path.dirname(full);
-    if (target === this.realRoot) return;
-    const relative = path.relative(this.realRoot, target);
+  /**
+   * Makes `dir` (below the root) a real folder: each component is checked once — a symbolic
+   * link or junction is refused, a file in the way is an error — and missing ones are created,
+   * each noted in the journal first. Safe when several files create the same folder at once.
+   */
+  private async ensureFolder(dir: string): Promise<void> {
+    if (this.checked.has(dir)) return;
+    const relative = path.relative(this.realRoot, dir);
     let current = this.realRoot;
     for (const segment of relative.split(path.sep)) {
       current = path.join(current, segment);
-      const stats = await lstatOrUndefined(current);
-      if (stats?.isDirectory()) continue;
-      if (stats) throw new UserError('E3385', `${current} exists and is not a folder`);
-      await this.journal.note({ kind: 'directory', path: current });
-      await this.guard(current, () => fs.mkdir(current));
+      if (this.checked.has(current)) continue;
+      let stats = await lstatOrUndefined(current);
+      if (!stats) {
+        await this.journal.note({ kind: 'directory', path: current });
+        await fs.mkdir(current).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EEXIST') throw new UserError('E3385', `${current}: ${error.code ?? error.message}`);
+        });
+        stats = await lstatOrUndefined(current);
+      }
+      if (stats?.isSymbolicLink()) throw symlinkRejected(path.relative(this.realRoot, dir), path.relative(this.realRoot, current));
+      if (!stats?.isDirectory()) throw new UserError('E3385', `${current} exists and is not a folder`);
+      this.checked.add(current);
     }
   }
 
@@ -183,6 +218,19 @@ export class RestoreWrite {
       throw new UserError('E3385', `${where}: ${(error as NodeJS.ErrnoException).code ?? describeError(error)}`);
     }
   }
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function inBatches<T>(items: readonly T[], parallel: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += parallel) await Promise.all(items.slice(start, start + parallel).map(work));
 }
 
 async function createFolders(root: string, journal: RestoreJournal): Promise<void> {

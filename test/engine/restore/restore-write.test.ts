@@ -88,6 +88,25 @@ describe('restore destination writes', () => {
     expect(fs.readdirSync(outside)).toEqual([]);
   });
 
+  it.skipIf(process.platform === 'win32')('restores names this host allows even where a Windows Replica would refuse them', async () => {
+    const root = tempDir();
+    const write = await begin(root, tempDir());
+    await putFile(write, 'man/man3/Algorithm::Diff.3pm.gz', Buffer.from('perl'));
+    await write.directory('maven-repo/org/apache/apache.', { mtimeMs: MTIME, mode: 0o755 });
+    await write.commit();
+    expect(fs.readFileSync(path.join(root, 'man', 'man3', 'Algorithm::Diff.3pm.gz'), 'utf8')).toBe('perl');
+    expect(fs.statSync(path.join(root, 'maven-repo', 'org', 'apache', 'apache.')).isDirectory()).toBe(true);
+  });
+
+  it('writes many files into new folders at once without tripping over each other', async () => {
+    const root = tempDir();
+    const write = await begin(root, tempDir());
+    const files = Array.from({ length: 200 }, (_, i) => [`d${i % 5}/sub/f${i}.txt`, Buffer.from(`file ${i}`)] as const);
+    await Promise.all(files.map(([relative, data]) => write.wholeFile(relative, data, { mtimeMs: MTIME, mode: 0o644 }, sha256(data))));
+    expect((await write.commit()).files).toBe(200);
+    for (const [relative, data] of files) expect(fs.readFileSync(path.join(root, ...relative.split('/')))).toEqual(data);
+  });
+
   it('beside a running application, a live file is left alone and the restored one waits as <name>.TMP', async () => {
     const root = tempDir();
     fs.writeFileSync(path.join(root, 'Payroll.mdf'), 'live');
