@@ -15,6 +15,17 @@ const Meta = { mtimeMs: z.number().finite(), mode: z.number().int().min(0) };
 const AbsoluteFolder = z.string().min(1).max(4096);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 export const MAX_RESTORE_CHUNK = 4 * 1024 * 1024;
+const Chunk = Bytes.refine((bytes) => bytes.byteLength <= MAX_RESTORE_CHUNK, `at most ${MAX_RESTORE_CHUNK} bytes`);
+// Built once: each file of a restore goes through these (building a zod schema per call costs more than the write).
+const BeginSchema = RestoreRef.extend({ root: AbsoluteFolder, mode: z.enum(['in-place', 'beside']) });
+const DirectorySchema = RestoreRef.extend({ path: RelativePath, ...Meta });
+const FileOpenSchema = RestoreRef.extend({ path: RelativePath, size: z.number().int().min(0), ...Meta });
+const FileWriteSchema = RestoreRef.extend({ fileId: z.number().int(), data: Chunk });
+const FileWholeSchema = RestoreRef.extend({ path: RelativePath, data: Chunk, sha256: Sha256.optional(), ...Meta });
+const FileCloseSchema = RestoreRef.extend({ fileId: z.number().int(), sha256: Sha256.optional() });
+const CommitSchema = RestoreRef.extend({ checkCommand: z.string().max(4000).default('') });
+const HostListSchema = z.object({ root: AbsoluteFolder, path: z.string().max(4096), after: z.string().max(1024).optional(), limit: z.number().int().min(1).max(10_000) });
+const HostReadSchema = z.object({ root: AbsoluteFolder, path: RelativePath, offset: z.number().int().min(0), length: z.number().int().min(1).max(MAX_RESTORE_CHUNK) });
 /** A restore the manager stopped talking to (its connection died) is undone after this long. */
 const IDLE_LIMIT_MS = 10 * 60_000;
 
@@ -47,37 +58,37 @@ export class RestoreTargetService implements EngineService {
   adminChannels(): Channels {
     return {
       'restore.begin': async (body) => {
-        const { restoreId, root, mode } = RestoreRef.extend({ root: AbsoluteFolder, mode: z.enum(['in-place', 'beside']) }).parse(body);
+        const { restoreId, root, mode } = BeginSchema.parse(body);
         if (this.restores.has(restoreId)) throw new UserError('E3385', `restore ${restoreId} has already begun`);
         this.restores.set(restoreId, { write: await RestoreWrite.begin({ root, mode, restoreId, journalDir: this.journalDir }), usedAt: Date.now() });
         return {};
       },
       'restore.directory': async (body) => {
-        const { restoreId, path: relative, ...meta } = RestoreRef.extend({ path: RelativePath, ...Meta }).parse(body);
+        const { restoreId, path: relative, ...meta } = DirectorySchema.parse(body);
         await this.write(restoreId).directory(relative, meta);
         return {};
       },
       'restore.file-open': async (body) => {
-        const { restoreId, path: relative, size, ...meta } = RestoreRef.extend({ path: RelativePath, size: z.number().int().min(0), ...Meta }).parse(body);
+        const { restoreId, path: relative, size, ...meta } = FileOpenSchema.parse(body);
         return { fileId: await this.write(restoreId).openFile(relative, size, meta) };
       },
       'restore.file-write': async (body) => {
-        const { restoreId, fileId, data } = RestoreRef.extend({ fileId: z.number().int(), data: Bytes.refine((bytes) => bytes.byteLength <= MAX_RESTORE_CHUNK) }).parse(body);
+        const { restoreId, fileId, data } = FileWriteSchema.parse(body);
         await this.write(restoreId).write(fileId, data);
         return {};
       },
       'restore.file-whole': async (body) => {
-        const { restoreId, path: relative, data, sha256, ...meta } = RestoreRef.extend({ path: RelativePath, data: Bytes.refine((bytes) => bytes.byteLength <= MAX_RESTORE_CHUNK), sha256: Sha256.optional(), ...Meta }).parse(body);
+        const { restoreId, path: relative, data, sha256, ...meta } = FileWholeSchema.parse(body);
         await this.write(restoreId).wholeFile(relative, data, meta, sha256);
         return {};
       },
       'restore.file-close': async (body) => {
-        const { restoreId, fileId, sha256 } = RestoreRef.extend({ fileId: z.number().int(), sha256: Sha256.optional() }).parse(body);
+        const { restoreId, fileId, sha256 } = FileCloseSchema.parse(body);
         await this.write(restoreId).closeFile(fileId, sha256);
         return {};
       },
       'restore.commit': async (body) => {
-        const { restoreId, checkCommand } = RestoreRef.extend({ checkCommand: z.string().max(4000).default('') }).parse(body);
+        const { restoreId, checkCommand } = CommitSchema.parse(body);
         const report = await this.write(restoreId).commit();
         this.restores.delete(restoreId);
         if (report.pending.length > 0) await this.pending.add({ restoreId, checkCommand, createdAt: new Date().toISOString(), files: [...report.pending] });
@@ -94,11 +105,11 @@ export class RestoreTargetService implements EngineService {
       'restore.pending-list': () => this.pending.list(),
       'restore.pending-apply': (body) => this.pending.apply(RestoreRef.parse(body).restoreId),
       'restore.host-list': (body) => {
-        const { root, path: relative, after, limit } = z.object({ root: AbsoluteFolder, path: z.string().max(4096), after: z.string().max(1024).optional(), limit: z.number().int().min(1).max(10_000) }).parse(body);
+        const { root, path: relative, after, limit } = HostListSchema.parse(body);
         return listBelow(root, relative, after, limit);
       },
       'restore.host-read': (body) => {
-        const { root, path: relative, offset, length } = z.object({ root: AbsoluteFolder, path: RelativePath, offset: z.number().int().min(0), length: z.number().int().min(1).max(MAX_RESTORE_CHUNK) }).parse(body);
+        const { root, path: relative, offset, length } = HostReadSchema.parse(body);
         return readBelow(root, relative, offset, length);
       },
     };

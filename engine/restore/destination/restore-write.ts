@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createHash, type Hash } from 'node:crypto';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,7 +44,8 @@ const SYNC_PARALLEL = 32;
 /**
  * One restore into one destination folder on this host. Every file is written to a temporary
  * name beside its place (the restore's own prefix) and checked against the sha256 the sender
- * read from the session; `commit` syncs them all (in parallel), then renames them into place —
+ * read from the session; `commit` makes them durable (one file-system sync on Linux, else each
+ * file, in parallel), then renames them into place —
  * so a failure anywhere before leaves nothing half-done: `abort` removes the temporary files
  * and the folders the restore created. Nothing lands outside the folder and no symbolic link
  * is followed: every folder on the way is checked once (lstat), then remembered as checked.
@@ -143,19 +145,21 @@ export class RestoreWrite {
   /** Syncs every file, renames each into place (or beside as .TMP), syncs the folders, then stamps the folders deepest first. */
   async commit(): Promise<CommitReport> {
     if (this.files.size > 0) throw new UserError('E3385', `${this.files.size} file(s) were still being written when the restore was committed`);
-    await inBatches(this.written, SYNC_PARALLEL, ({ temp, final }) => this.guard(final, () => syncFile(temp)));
+    if (!(await syncFileSystemOf(this.realRoot))) await inBatches(this.written, SYNC_PARALLEL, ({ temp, final }) => this.guard(final, () => syncFile(temp)));
     await this.journal.note({ kind: 'committing' });
     const pending: { tmp: string; final: string }[] = [];
     const touched = new Set<string>();
     for (const { temp, final } of this.written) {
-      const existing = await lstatOrUndefined(final);
-      if (existing?.isDirectory()) throw new UserError('E3385', `${final} is a folder; the restored file cannot replace it`);
-      const target = this.mode === 'beside' && existing ? `${final}${TMP_SUFFIX}` : final;
-      await this.guard(final, () => fs.rename(temp, target));
+      const existing = this.mode === 'beside' ? await lstatOrUndefined(final) : undefined;
+      const target = existing && !existing.isDirectory() ? `${final}${TMP_SUFFIX}` : final;
+      await fs.rename(temp, target).catch(async (error: NodeJS.ErrnoException) => {
+        const folder = (await lstatOrUndefined(final))?.isDirectory();
+        throw new UserError('E3385', folder ? `${final} is a folder; the restored file cannot replace it` : `${final}: ${error.code ?? error.message}`);
+      });
       if (target !== final) pending.push({ tmp: target, final });
       touched.add(path.dirname(final));
     }
-    await inBatches([...touched], SYNC_PARALLEL, (directory) => syncDirectory(directory));
+    if (!(await syncFileSystemOf(this.realRoot))) await inBatches([...touched], SYNC_PARALLEL, (directory) => syncDirectory(directory));
     const deepestFirst = [...this.directories].sort(([a], [b]) => b.length - a.length);
     for (const [directory, meta] of deepestFirst) {
       await fs.chmod(directory, meta.mode & MODE_BITS).catch(() => undefined);
@@ -218,6 +222,18 @@ export class RestoreWrite {
       throw new UserError('E3385', `${where}: ${(error as NodeJS.ErrnoException).code ?? describeError(error)}`);
     }
   }
+}
+
+/**
+ * Linux: one syncfs(2) of the destination's file system (`sync -f`) makes every written file
+ * durable at once — tens of thousands of fsyncs cost far more. False where that is not
+ * available, and the caller syncs file by file.
+ */
+async function syncFileSystemOf(folder: string): Promise<boolean> {
+  if (process.platform !== 'linux') return false;
+  return new Promise((resolve) => {
+    execFile('sync', ['-f', folder], (error) => resolve(error === null));
+  });
 }
 
 async function syncFile(file: string): Promise<void> {
