@@ -38,6 +38,7 @@ import { requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { median } from './lib/measure.mjs';
+import { catalogueSession } from './lib/catalogue-session.mjs';
 
 const BENCH = 'tree-browse';
 const { openCatalog } = requireDist(BENCH, 'engine/catalog/open-catalog.js');
@@ -224,23 +225,7 @@ try {
   let insertMs = 0;
   for (let backup = 1; backup <= SESSIONS; backup += 1) {
     const entries = backup === 1 ? first : nextBackupOf(first, backup, next);
-    const session = catalog.sessions.begin({
-      runId: claimed.run.id,
-      scenarioId: SCENARIO.id,
-      masterHost: HOST,
-      entity: 'Volume D:',
-      mediaId: media.id,
-      devicePath,
-      archiveFile: (number) => `S${String(number).padStart(8, '0')}.tar.gz`,
-      compression: 'gzip',
-      encryption: null,
-    });
-    const t0 = nowMs();
-    const writer = catalog.files.writer(session.number);
-    for (const entry of entries) writer.add(entry);
-    writer.flush();
-    catalog.sessions.complete(session.number, { archiveSize: 1, sha256: SHA, ...writer.totals() });
-    const took = nowMs() - t0;
+    const { session, ms: took } = catalogueSession(catalog, { runId: claimed.run.id, scenarioId: SCENARIO.id, host: HOST, mediaId: media.id, devicePath, entries, sha256: SHA });
     rows += entries.length;
     insertMs += took;
     console.log(`  session ${session.number}: ${int(entries.length)} rows in ${(took / 1000).toFixed(1)} s (${int(entries.length / (took / 1000))} rows/s)`);
