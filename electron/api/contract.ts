@@ -159,7 +159,8 @@ export const channels = {
   /** One job run's Activity Log entries (with its child runs'), oldest first. */
   'backup.activity-entries': {
     request: z.object({ runId: z.number().int(), limit: z.number().int().min(1).max(10_000).default(1000) }),
-    response: z.array(ActivityEntrySchema),
+    /** Each entry with its code's module, reason and action (Message details), when it has a catalogued code. */
+    response: z.array(ActivityEntrySchema.extend({ details: ErrorInfoSchema.nullable() })),
   },
   'events.list': {
     request: z.object({

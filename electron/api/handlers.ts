@@ -4,6 +4,7 @@ import { ProtectionControl } from '../../engine/manager/protection-control';
 import type { ScenarioControl } from '../../engine/manager/scenario-control';
 import { UserError, toErrorInfo } from '../../engine/messages/user-error';
 import { RestoreService } from '../../engine/restore/restore-service';
+import { detailsOf } from '../../engine/backup/catalog/activity-log';
 import { channels, type Channel, type ChannelParsedRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
 
 export interface ShellInfo {
@@ -95,7 +96,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'restore.send-to-master': ({ jobId }) => restore.sendToMaster(jobId),
     'restore.apply-pending': ({ jobId }) => restore.applyPending(jobId),
     'backup.activity': ({ limit, offset }) => engine.backupCatalog.activity.groups({ limit, offset }),
-    'backup.activity-entries': ({ runId, limit }) => engine.backupCatalog.activity.entries({ runId, limit, withChildren: true }),
+    'backup.activity-entries': ({ runId, limit }) => engine.backupCatalog.activity.entries({ runId, limit, withChildren: true }).map((entry) => ({ ...entry, details: detailsOf(entry) ?? null })),
     'events.list': (query) => engine.events.list(query),
   };
 }

@@ -1,9 +1,10 @@
 import { useState, type ReactElement } from 'react';
+import { JobStatusManager } from './job-status/JobStatusManager';
 import { ReplicationManager } from './replication-manager/ReplicationManager';
 import { StatusBar } from './replication-manager/StatusBar';
 import { RestoreManager } from './restore-manager/RestoreManager';
 
-const WINDOWS = ['Replication Manager', 'Restore Manager'] as const;
+const WINDOWS = ['Replication Manager', 'Restore Manager', 'Job Status Manager'] as const;
 type WindowName = (typeof WINDOWS)[number];
 
 /**
@@ -24,7 +25,9 @@ export function AppWindows(): ReactElement {
         ))}
       </div>
       <div role="tabpanel" id="window-panel" aria-labelledby={`window-tab-${shown}`} className="window-panel">
-        {shown === 'Replication Manager' ? <ReplicationManager /> : <RestoreManager />}
+        {shown === 'Replication Manager' && <ReplicationManager />}
+        {shown === 'Restore Manager' && <RestoreManager />}
+        {shown === 'Job Status Manager' && <JobStatusManager />}
       </div>
       <StatusBar />
     </div>

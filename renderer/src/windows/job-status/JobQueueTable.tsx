@@ -1,0 +1,85 @@
+import { useState, type ReactElement } from 'react';
+import type { Result } from '../../../../electron/api/contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Icon } from '../../components/Icon';
+import { jobActionAllowed, jobStatusLabel, type JobAction, type QueueJob } from '../replication-manager/backup-jobs';
+import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS } from './job-queue';
+
+const ACTIONS: ReadonlyArray<{ action: JobAction; label: string }> = [
+  { action: 'run-now', label: 'Run now' },
+  { action: 'hold', label: 'Hold' },
+  { action: 'release', label: 'Release' },
+  { action: 'cancel', label: 'Stop' },
+  { action: 'delete', label: 'Delete' },
+];
+
+interface JobQueueTableProps {
+  jobs: readonly QueueJob[];
+  onAction(job: QueueJob, action: JobAction): Promise<unknown>;
+  /** Deletes after the confirmation; its error stays in the dialog. */
+  onDelete(job: QueueJob): Promise<Result<unknown>>;
+}
+
+/** The Job Queue: every backup and restore job, newest first, with its state and the actions it accepts. */
+export function JobQueueTable({ jobs, onAction, onDelete }: JobQueueTableProps): ReactElement {
+  const [deleting, setDeleting] = useState<QueueJob | undefined>();
+  if (jobs.length === 0) return <p className="empty">The job queue is empty. Back up a running scenario or submit a restore to add a job.</p>;
+  return (
+    <div className="pane-body">
+      <table className="grid job-queue-table" aria-label="Job queue">
+        <thead>
+          <tr>
+            <th scope="col">Job</th>
+            <th scope="col">Type</th>
+            <th scope="col">Scenarios</th>
+            <th scope="col">Status</th>
+            <th scope="col">Next run</th>
+            <th scope="col">Last result</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {queueOrder(jobs).map((job) => (
+            <tr key={job.id}>
+              <td>
+                <span className="job-id">{job.id}</span> {job.name}
+              </td>
+              <td>{jobTypeLabel(job)}</td>
+              <td>{scenarioNames(job)}</td>
+              <td className={`job-status job-status-${job.state.status.toLowerCase()}`}>
+                <Icon name={STATUS_ICONS[job.state.status]} /> {jobStatusLabel(job)}
+              </td>
+              <td>{nextRunLabel(job)}</td>
+              <td className={job.lastRun?.result ? `run-${job.lastRun.result}` : undefined}>{lastResultLabel(job)}</td>
+              <td>
+                <div className="row-actions">
+                  {ACTIONS.map(({ action, label }) => (
+                    <button
+                      key={action}
+                      type="button"
+                      className="link"
+                      aria-label={`${label} job ${job.name}`}
+                      disabled={!jobActionAllowed(job, action)}
+                      onClick={() => (action === 'delete' ? setDeleting(job) : void onAction(job, action))}
+                    >
+                      {label}
+                    </button>
+                  ))}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {deleting && (
+        <ConfirmDialog title="Delete job" confirmLabel="Delete" action={() => onDelete(deleting)} onClose={() => setDeleting(undefined)}>
+          <p>
+            Delete job {deleting.id} “{deleting.name}” from the queue? Its sessions and Activity Log stay in the catalog.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
