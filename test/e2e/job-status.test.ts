@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { projectRoot } from './helpers/console-process';
 import { useConsoleSession } from './helpers/console-session';
-import { treeSnapshot } from './helpers/file-trees';
+import { payrollFolders, treeSnapshot } from './helpers/file-trees';
 import { createScenarioThroughDialog, replicaRowText, scenarioState } from './helpers/replication-manager-page';
 
 /** How long the engines get for each step on this machine (synchronizing a few files, one backup job run). */
@@ -27,13 +27,7 @@ async function entryRows(page: Page): Promise<string[]> {
 describe('the Job Status Manager, on this machine', () => {
   it('shows a backup job in the Job queue, its run in the Activity Log, and the details of a failed run', async () => {
     const work = tempDir();
-    const masterRoot = path.join(work, 'master', 'payroll');
-    const target = path.join(work, 'replica');
-    const landing = path.join(target, path.relative('/', masterRoot));
-    fs.mkdirSync(path.join(masterRoot, 'march'), { recursive: true });
-    fs.writeFileSync(path.join(masterRoot, 'employees.csv'), 'id,name\n1,Ada\n2,Grace\n');
-    fs.writeFileSync(path.join(masterRoot, 'march', 'run.txt'), 'paid\n');
-    fs.mkdirSync(target);
+    const { masterRoot, target, landing } = payrollFolders(work);
 
     const page = await openConsole(work);
     const name = 'Payroll';

@@ -2,16 +2,8 @@ import { useState, type ReactElement } from 'react';
 import type { Result } from '../../../../electron/api/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
-import { jobActionAllowed, jobStatusLabel, type JobAction, type QueueJob } from '../replication-manager/backup-jobs';
+import { JOB_ACTIONS, jobActionAllowed, jobStatusLabel, type JobAction, type QueueJob } from '../replication-manager/backup-jobs';
 import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS } from './job-queue';
-
-const ACTIONS: ReadonlyArray<{ action: JobAction; label: string }> = [
-  { action: 'run-now', label: 'Run now' },
-  { action: 'hold', label: 'Hold' },
-  { action: 'release', label: 'Release' },
-  { action: 'cancel', label: 'Stop' },
-  { action: 'delete', label: 'Delete' },
-];
 
 interface JobQueueTableProps {
   jobs: readonly QueueJob[];
@@ -55,7 +47,7 @@ export function JobQueueTable({ jobs, onAction, onDelete }: JobQueueTableProps):
               <td className={job.lastRun?.result ? `run-${job.lastRun.result}` : undefined}>{lastResultLabel(job)}</td>
               <td>
                 <div className="row-actions">
-                  {ACTIONS.map(({ action, label }) => (
+                  {JOB_ACTIONS.map(({ action, label }) => (
                     <button
                       key={action}
                       type="button"

@@ -1,13 +1,5 @@
 import type { ReactElement } from 'react';
-import { formatInstant, jobActionAllowed, jobStatusLabel, type BackupJob, type JobAction } from './backup-jobs';
-
-const ACTIONS: ReadonlyArray<{ action: JobAction; label: string }> = [
-  { action: 'run-now', label: 'Run now' },
-  { action: 'hold', label: 'Hold' },
-  { action: 'release', label: 'Release' },
-  { action: 'cancel', label: 'Stop' },
-  { action: 'delete', label: 'Delete' },
-];
+import { formatInstant, JOB_ACTIONS, jobActionAllowed, jobStatusLabel, type BackupJob, type JobAction } from './backup-jobs';
 
 interface BackupJobTableProps {
   jobs: readonly BackupJob[];
@@ -43,7 +35,7 @@ export function BackupJobTable({ jobs, selectedJobId, onSelect, onAction }: Back
             <td>{formatInstant(job.lastRun?.finishedAt)}</td>
             <td>
               <div className="row-actions">
-                {ACTIONS.map(({ action, label }) => (
+                {JOB_ACTIONS.map(({ action, label }) => (
                   <button
                     key={action}
                     type="button"

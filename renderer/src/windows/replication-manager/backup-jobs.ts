@@ -7,6 +7,15 @@ export type BackupJob = Extract<QueueJob, { kind: 'backup' }>;
 export type ActivityEntry = ChannelResponse<'backup.activity-entries'>[number];
 export type JobAction = 'run-now' | 'hold' | 'release' | 'cancel' | 'delete';
 
+/** The Job Queue's row actions, in the order the buttons show. */
+export const JOB_ACTIONS: ReadonlyArray<{ action: JobAction; label: string }> = [
+  { action: 'run-now', label: 'Run now' },
+  { action: 'hold', label: 'Hold' },
+  { action: 'release', label: 'Release' },
+  { action: 'cancel', label: 'Stop' },
+  { action: 'delete', label: 'Delete' },
+];
+
 /** The jobs that back up the scenario, newest first (its restore jobs belong to the Restore Manager). */
 export function jobsOfScenario(jobs: readonly QueueJob[], scenarioId: string): BackupJob[] {
   return jobs
