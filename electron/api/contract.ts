@@ -20,6 +20,7 @@ import { DeviceGroupSchema } from '../../engine/backup/catalog/devices';
 import { BackupJobDraftSchema, BackupJobSchema, QueueJobSchema } from '../../engine/backup/catalog/job-model';
 import { CatalogEntrySchema, FileVersionSchema, RequiredHostSchema, RestoreQuerySchema, SearchHitSchema, TreeVolumeSchema } from '../../engine/backup/catalog/catalog-views-model';
 import { MediaSchema } from '../../engine/backup/catalog/media';
+import { JobProgressSchema } from '../../engine/backup/job-progress';
 import { RestoreJobDraftSchema, RestoreSpecSchema } from '../../engine/restore/restore-model';
 import { BackupJobChangesSchema } from '../../engine/backup/catalog/jobs';
 import { SessionSchema } from '../../engine/backup/catalog/sessions';
@@ -96,6 +97,8 @@ export const channels = {
     request: z.object({ jobId: z.number().int(), action: z.enum(['hold', 'release', 'run-now', 'delete', 'cancel']) }),
     response: z.object({}),
   },
+  /** How far each running (Active) job is: bytes moved of those expected, throughput, time left. */
+  'backup.progress': { request: z.object({}), response: z.array(JobProgressSchema) },
   'backup.devices': { request: z.object({}), response: z.array(DeviceGroupSchema) },
   'backup.sessions': {
     request: z.object({ scenarioId: z.string().max(100).optional(), mediaId: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).default(200) }),

@@ -80,6 +80,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
       void backup.tick();
       return {};
     },
+    'backup.progress': () => backup.progressOfRunning(),
     'backup.devices': () => engine.backupCatalog.devices.groups(),
     'backup.sessions': ({ scenarioId, mediaId, limit }) => catalog.sessions.restorable({ ...(scenarioId ? { scenarioId } : {}), ...(mediaId ? { mediaId } : {}), limit }),
     'restore.media': () => catalog.views.mediaWithSessions(),

@@ -13,6 +13,7 @@ import type { RunOutcome } from './catalog/job-runs';
 import { registrationOf } from './catalog/registration';
 import { backUpScenario } from './scenario-backup';
 import { DEFAULT_SCANNER, type VirusScanner } from './virus-scan';
+import { JobProgressCounter, type JobProgress } from './job-progress';
 import type { RestoreJobDraft } from '../restore/restore-model';
 import { runRestore } from '../restore/restore-run';
 
@@ -41,6 +42,8 @@ export class BackupService {
   private readonly running = new Set<Promise<void>>();
   /** Jobs running now, by id: stopping one aborts its child runs between two files. */
   private readonly cancels = new Map<number, AbortController>();
+  /** Running jobs' progress, by job id (the Job Queue's progress bars). */
+  private readonly progress = new Map<number, JobProgressCounter>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
 
@@ -153,11 +156,26 @@ export class BackupService {
     }
   }
 
+  /** How far each running job is. */
+  progressOfRunning(): JobProgress[] {
+    const now = new Date();
+    return [...this.progress.values()].map((counter) => counter.view(now));
+  }
+
   private async runJob(job: QueueJob, run: JobRun): Promise<void> {
-    if (job.kind === 'restore') return this.runRestoreJob(job, run);
+    const counter = new JobProgressCounter(job.id, new Date());
+    this.progress.set(job.id, counter);
+    try {
+      await (job.kind === 'restore' ? this.runRestoreJob(job, run, counter) : this.runBackupJob(job, run, counter));
+    } finally {
+      this.progress.delete(job.id);
+    }
+  }
+
+  private async runBackupJob(job: BackupJob, run: JobRun, progress: JobProgressCounter): Promise<void> {
     const controller = new AbortController();
     this.cancels.set(job.id, controller);
-    const outcomes = await Promise.all(job.scenarios.map((scenario) => this.runChild(job, run, scenario, controller.signal))).finally(() => this.cancels.delete(job.id));
+    const outcomes = await Promise.all(job.scenarios.map((scenario) => this.runChild(job, run, scenario, controller.signal, progress))).finally(() => this.cancels.delete(job.id));
     const result: RunResult = controller.signal.aborted
       ? 'canceled'
       : outcomes.every((outcome) => outcome.result === 'succeeded')
@@ -178,7 +196,7 @@ export class BackupService {
     if (job.schedule.kind === 'once') this.passwords.delete(job.id);
   }
 
-  private async runRestoreJob(job: RestoreJob, run: JobRun): Promise<void> {
+  private async runRestoreJob(job: RestoreJob, run: JobRun, progress: JobProgressCounter): Promise<void> {
     const controller = new AbortController();
     this.cancels.set(job.id, controller);
     const scenarioId = job.restore.scenarioId;
@@ -188,7 +206,7 @@ export class BackupService {
       const holder = this.held.get(scenarioId);
       if (!holder) this.held.set(scenarioId, `restore job ${job.id} "${job.name}"`);
       try {
-        const result = await runRestore({ catalog: this.catalog, control: this.control, job, runId: run.id, password: this.passwords.get(job.id), signal: controller.signal, heldBy: () => holder });
+        const result = await runRestore({ catalog: this.catalog, control: this.control, job, runId: run.id, password: this.passwords.get(job.id), signal: controller.signal, heldBy: () => holder, progress });
         this.catalog.jobs.runs.setRestoreOutcome(run.id, result.restore);
         outcome = result.outcome;
       } finally {
@@ -215,7 +233,7 @@ export class BackupService {
     return this.held.get(scenarioId);
   }
 
-  private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }, signal: AbortSignal): Promise<RunOutcome> {
+  private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }, signal: AbortSignal, progress: JobProgressCounter): Promise<RunOutcome> {
     const child = this.catalog.jobs.runs.startChild(run.id, scenario.id);
     let outcome: RunOutcome;
     try {
@@ -223,7 +241,7 @@ export class BackupService {
       if (holder) throw new UserError('AE0470', `scenario "${scenario.name}": ${holder} controls it`);
       this.held.set(scenario.id, `backup job ${job.id} "${job.name}"`);
       try {
-        outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id), signal, scanner: this.options.scanner ?? DEFAULT_SCANNER }, scenario.id);
+        outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id), signal, scanner: this.options.scanner ?? DEFAULT_SCANNER, progress }, scenario.id);
       } finally {
         this.held.delete(scenario.id);
       }

@@ -15,6 +15,7 @@ import { entityOf, joinMasterPath } from './entities';
 import { newSessionKeyRecord } from './session-key';
 import { SnapshotSource, type SnapshotItem } from './snapshot-source';
 import { scanWhileReading, type ScanResult, type VirusScanner } from './virus-scan';
+import type { ProgressSink } from './job-progress';
 
 export interface ScenarioBackupContext {
   readonly catalog: BackupCatalog;
@@ -26,6 +27,8 @@ export interface ScenarioBackupContext {
   readonly signal?: AbortSignal;
   /** Used when the job asks for virus scanning. */
   readonly scanner?: VirusScanner;
+  /** Told the bytes to back up once the snapshot is walked, then each file written. */
+  readonly progress?: ProgressSink;
 }
 
 interface Totals {
@@ -56,6 +59,7 @@ export async function backUpScenario(context: ScenarioBackupContext, scenarioId:
   const totals: Totals = { files: 0, directories: 0, bytes: 0 };
   try {
     const entities = await groupByEntity(source, scenario);
+    context.progress?.expect([...entities.values()].flat().reduce((sum, item) => sum + (item.kind === 'file' ? item.size : 0), 0));
     if (scenario.type !== 'FileServer') catalog.scenarios.register(registrationOf(scenario, discoveredEntities(scenario, entities)));
     const device = catalog.devices.requireGroup(job.deviceGroupId).devices[0];
     if (!device) throw new UserError('E3377', `device group ${job.deviceGroupId} has no device`);
@@ -152,6 +156,7 @@ async function writeSession(
         const scan = job.options.virusScan && context.scanner ? scanWhileReading(content, context.scanner) : undefined;
         const { sha256 } = await writer.addFile(archivePathOf(masterPath), { ...stat, size: item.size }, scan?.stream ?? content);
         rows.add({ path: masterPath, kind: 'file', size: item.size, ...stat, sha256 });
+        context.progress?.moved(item.size);
         if (scan) scanProblems.note(await scan.result, masterPath);
       }
     }

@@ -12,6 +12,7 @@ import { UserError } from '../messages/user-error';
 import { planRestore, type Placement } from './restore-plan';
 import type { RestoreOutcome } from './restore-model';
 import { RestoreTargetClient } from './restore-target-client';
+import type { ProgressSink } from '../backup/job-progress';
 import { stopForRestore } from './stop-for-restore';
 
 export interface RestoreRunContext {
@@ -23,6 +24,8 @@ export interface RestoreRunContext {
   readonly signal: AbortSignal;
   /** Which running job holds the scenario, if one does (a backup holding it cannot be stopped under). */
   readonly heldBy: (scenarioId: string) => string | undefined;
+  /** Told the bytes to restore (when whole sessions are), then each file written. */
+  readonly progress?: ProgressSink;
 }
 
 /**
@@ -51,6 +54,7 @@ export async function runRestore(context: RestoreRunContext): Promise<{ outcome:
 
   const targets = new Map<string, RestoreTargetClient>();
   const totals = { files: 0, directories: 0, bytes: 0 };
+  if (spec.items.every((item) => item.path === null)) context.progress?.expect([...sessions.values()].reduce((sum, session) => sum + session.counts.bytes, 0));
   try {
     for (const [number, session] of sessions) {
       if (!plan.sessions.has(number)) continue;
@@ -69,6 +73,7 @@ export async function runRestore(context: RestoreRunContext): Promise<{ outcome:
           return target;
         },
         totals,
+        progress: context.progress,
       });
     }
     let pending = 0;
@@ -103,6 +108,7 @@ export interface SessionStream {
   place(entryPath: string): Placement | undefined;
   targetFor(root: string): Promise<RestoreTargetClient>;
   readonly totals: { files: number; directories: number; bytes: number };
+  readonly progress?: ProgressSink | undefined;
 }
 
 export async function streamSession(stream: SessionStream): Promise<void> {
@@ -132,6 +138,7 @@ export async function streamSession(stream: SessionStream): Promise<void> {
       }
       totals.files += 1;
       totals.bytes += entry.size;
+      stream.progress?.moved(entry.size);
     }
     await inFlight.drain();
   } catch (error) {

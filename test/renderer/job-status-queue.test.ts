@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS } from '../../renderer/src/windows/job-status/job-queue';
+import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS, progressLabel } from '../../renderer/src/windows/job-status/job-queue';
 import { formatInstant } from '../../renderer/src/windows/replication-manager/backup-jobs';
 import { backupJob, restoreJob } from './job-fixtures';
 
@@ -35,5 +35,17 @@ describe('the Job Queue', () => {
 
   it('gives every status its own icon', () => {
     expect(new Set(Object.values(STATUS_ICONS)).size).toBe(4);
+  });
+});
+
+describe('the progress bar text of an Active job', () => {
+  it.each([
+    ['halfway with time left', { bytesDone: 50e6, bytesTotal: 100e6, bytesPerSecond: 34.2e6, etaSeconds: 12.3 }, '50% · 34.2 MB/s · 0:13 left'],
+    ['long jobs show hours', { bytesDone: 1e9, bytesTotal: 100e9, bytesPerSecond: 20e6, etaSeconds: 4950 }, '1% · 20.0 MB/s · 1:22:30 left'],
+    ['no total known yet', { bytesDone: 5e6, bytesTotal: null, bytesPerSecond: 1e6, etaSeconds: null }, '5.0 MB · 1.0 MB/s'],
+    ['nothing moved yet', { bytesDone: 0, bytesTotal: 100e6, bytesPerSecond: 0, etaSeconds: null }, '0% · 0.0 MB/s'],
+    ['more than expected never shows over 100%', { bytesDone: 120, bytesTotal: 100, bytesPerSecond: 0, etaSeconds: 0 }, '100% · 0.0 MB/s · 0:00 left'],
+  ])('%s', (_name, progress, text) => {
+    expect(progressLabel(progress)).toBe(text);
   });
 });

@@ -3,6 +3,7 @@ import type { ErrorInfo, Result } from '../../../electron/api/contract';
 import { api } from '../api/api';
 import { SHOW_ALL, type ActivityFilter, type ActivityType } from '../windows/job-status/activity-filter';
 import type { ActivityGroup } from '../windows/job-status/activity-groups';
+import type { JobProgress } from '../windows/job-status/job-queue';
 import type { ActivityEntry, JobAction, QueueJob } from '../windows/replication-manager/backup-jobs';
 
 export const JOB_STATUS_POLL_MS = 2000;
@@ -18,6 +19,8 @@ interface JobStatusState {
   tab: JobStatusTab;
   /** Every job of the queue, as last reported; undefined until the first answer. */
   jobs: QueueJob[] | undefined;
+  /** How far each Active job is, by job ID. */
+  progress: Record<number, JobProgress>;
   /** The Activity Log's job runs, newest first; undefined until the first answer. */
   groups: ActivityGroup[] | undefined;
   /** The run whose entries are shown. */
@@ -50,6 +53,7 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
   return {
     tab: 'Job Queue',
     jobs: undefined,
+    progress: {},
     groups: undefined,
     selectedRunId: undefined,
     entries: {},
@@ -62,9 +66,16 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
     async refresh() {
       refreshing = true;
       try {
-        const [jobs, groups] = await Promise.all([api.invoke('backup.jobs', {}), api.invoke('backup.activity', { limit: ACTIVITY_GROUPS, offset: 0 })]);
+        const [jobs, groups, progress] = await Promise.all([
+          api.invoke('backup.jobs', {}),
+          api.invoke('backup.activity', { limit: ACTIVITY_GROUPS, offset: 0 }),
+          api.invoke('backup.progress', {}),
+        ]);
         if (!jobs.ok) return set({ error: jobs.error });
         if (!groups.ok) return set({ error: groups.error });
+        if (!progress.ok) return set({ error: progress.error });
+        const byJob = Object.fromEntries(progress.value.map((entry) => [entry.jobId, entry]));
+        if (!same(get().progress, byJob)) set({ progress: byJob });
         if (!same(get().jobs, jobs.value)) set({ jobs: jobs.value });
         if (!same(get().groups, groups.value)) set({ groups: groups.value });
         if (get().error) set({ error: undefined });

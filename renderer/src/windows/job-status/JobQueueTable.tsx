@@ -3,17 +3,20 @@ import type { Result } from '../../../../electron/api/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { JOB_ACTIONS, jobActionAllowed, jobStatusLabel, type JobAction, type QueueJob } from '../replication-manager/backup-jobs';
-import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS } from './job-queue';
+import { JobProgressBar } from './JobProgressBar';
+import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS, type JobProgress } from './job-queue';
 
 interface JobQueueTableProps {
   jobs: readonly QueueJob[];
+  /** How far each Active job is, by job ID. */
+  progress: Readonly<Record<number, JobProgress>>;
   onAction(job: QueueJob, action: JobAction): Promise<unknown>;
   /** Deletes after the confirmation; its error stays in the dialog. */
   onDelete(job: QueueJob): Promise<Result<unknown>>;
 }
 
 /** The Job Queue: every backup and restore job, newest first, with its state and the actions it accepts. */
-export function JobQueueTable({ jobs, onAction, onDelete }: JobQueueTableProps): ReactElement {
+export function JobQueueTable({ jobs, progress, onAction, onDelete }: JobQueueTableProps): ReactElement {
   const [deleting, setDeleting] = useState<QueueJob | undefined>();
   if (jobs.length === 0) return <p className="empty">The job queue is empty. Back up a running scenario or submit a restore to add a job.</p>;
   return (
@@ -42,6 +45,7 @@ export function JobQueueTable({ jobs, onAction, onDelete }: JobQueueTableProps):
               <td>{scenarioNames(job)}</td>
               <td className={`job-status job-status-${job.state.status.toLowerCase()}`}>
                 <Icon name={STATUS_ICONS[job.state.status]} /> {jobStatusLabel(job)}
+                {job.state.status === 'Active' && <JobProgressBar job={job} progress={progress[job.id]} />}
               </td>
               <td>{nextRunLabel(job)}</td>
               <td className={job.lastRun?.result ? `run-${job.lastRun.result}` : undefined}>{lastResultLabel(job)}</td>

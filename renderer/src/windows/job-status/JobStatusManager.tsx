@@ -10,6 +10,7 @@ export function JobStatusManager(): ReactElement {
   const tab = useJobStatus((state) => state.tab);
   const showTab = useJobStatus((state) => state.showTab);
   const jobs = useJobStatus((state) => state.jobs);
+  const progress = useJobStatus((state) => state.progress);
   const error = useJobStatus((state) => state.error);
   const act = useJobStatus((state) => state.act);
   useEffect(() => startJobStatusPolling(), []);
@@ -32,7 +33,7 @@ export function JobStatusManager(): ReactElement {
           <div role="tabpanel" id="job-status-panel" aria-labelledby={`job-status-tab-${tab}`} className="job-status-panel">
             {tab === 'Job Queue' ? (
               jobs ? (
-                <JobQueueTable jobs={jobs} onAction={(job, action) => act(job.id, action)} onDelete={(job) => act(job.id, 'delete')} />
+                <JobQueueTable jobs={jobs} progress={progress} onAction={(job, action) => act(job.id, action)} onDelete={(job) => act(job.id, 'delete')} />
               ) : (
                 <p className="empty">Reading the job queue…</p>
               )

@@ -1,5 +1,8 @@
 import type { IconName } from '../../components/icon-paths';
+import type { ChannelResponse } from '../../../../electron/api/contract';
 import { formatInstant, type QueueJob } from '../replication-manager/backup-jobs';
+
+export type JobProgress = ChannelResponse<'backup.progress'>[number];
 
 export type JobStatus = QueueJob['state']['status'];
 
@@ -38,3 +41,21 @@ export const STATUS_ICONS: Readonly<Record<JobStatus, IconName>> = {
   Hold: 'pause',
   Done: 'shield',
 };
+
+/** The progress bar's text: "43% · 34.2 MB/s · 0:12 left", or the throughput alone while the total is unknown. */
+export function progressLabel(progress: Pick<JobProgress, 'bytesDone' | 'bytesTotal' | 'bytesPerSecond' | 'etaSeconds'>): string {
+  const rate = `${(progress.bytesPerSecond / 1e6).toFixed(1)} MB/s`;
+  if (progress.bytesTotal === null || progress.bytesTotal === 0) return `${(progress.bytesDone / 1e6).toFixed(1)} MB · ${rate}`;
+  const percent = Math.min(100, Math.floor((progress.bytesDone * 100) / progress.bytesTotal));
+  const left = progress.etaSeconds === null ? '' : ` · ${clock(progress.etaSeconds)} left`;
+  return `${percent}% · ${rate}${left}`;
+}
+
+/** Seconds as "m:ss" or "h:mm:ss". */
+function clock(seconds: number): string {
+  const whole = Math.ceil(seconds);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor(whole / 60) % 60;
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(whole % 60)}` : `${minutes}:${pad(whole % 60)}`;
+}
