@@ -28,7 +28,7 @@
 // Env: BENCH_MB (data set size, default 1024 — scales the file count and the big files),
 // BENCH_RUNS (3), BENCH_CASES (comma list of ours-plain,ours-gzip,ours-gzip-aes,tar,restic),
 // BENCH_DIR (temp parent; the data set and the outputs are written there).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,7 @@ import { requireDist } from './lib/dist.mjs';
 import { makeSeededDataSet, seededShape, walkTree } from './lib/backup-data.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { median } from './lib/measure.mjs';
+import { archiverVersions, codeVersion, machineLine } from './lib/machine.mjs';
 
 const BENCH = 'backup';
 const { openSessionWriter } = requireDist(BENCH, 'engine/backup/archive/session-writer.js');
@@ -139,20 +140,11 @@ function cpuMsSince(start) {
 
 // ---------------------------------------------------------------- main
 try {
-  let head = '?';
-  try {
-    head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (execFileSync('git', ['status', '--porcelain', 'engine'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '') head += ' + uncommitted engine/ changes';
-  } catch {
-    // not a git checkout
-  }
-  const tarVersion = spawnSync('tar', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? '?';
-  const resticProbe = spawnSync('restic', ['version'], { encoding: 'utf8' });
-  const resticVersion = resticProbe.status === 0 ? resticProbe.stdout.trim() : undefined;
+  const { tar: tarVersion, restic: resticVersion } = archiverVersions();
   const cases = CASES.filter((name) => name !== 'restic' || resticVersion);
   console.log(
-    `backup: machine ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
-      `HEAD ${head}; date ${new Date().toISOString()}; ${tarVersion}; ${resticVersion ?? 'restic NOT INSTALLED (skipped; apt-get install -y restic)'}; temp ${tmp}`,
+    `backup: machine ${machineLine()}; ` +
+      `HEAD ${codeVersion()}; date ${new Date().toISOString()}; ${tarVersion}; ${resticVersion ?? 'restic NOT INSTALLED (skipped; apt-get install -y restic)'}; temp ${tmp}`,
   );
   const data = path.join(tmp, 'data');
   fs.mkdirSync(data);

@@ -18,19 +18,13 @@
 //
 // Env: BENCH_ROWS_M (target millions of rows, default 10; rounded to whole backups of 250,000),
 // BENCH_SERVER_FILES (entries per backup, 250000), BENCH_QUERY_RUNS (20), BENCH_DIR (temp parent).
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { median } from './lib/measure.mjs';
-import { catalogueSession } from './lib/catalogue-session.mjs';
+import { addServerFolders, catalogueSession, dirBytes, nextBackupOf, openBenchCatalog } from './lib/bench-catalog.mjs';
+import { codeVersion, machineLine } from './lib/machine.mjs';
 
 const BENCH = 'catalog';
-const { openCatalog } = requireDist(BENCH, 'engine/catalog/open-catalog.js');
-const { createBackupCatalog } = requireDist(BENCH, 'engine/backup/catalog/backup-catalog.js');
 
 const TARGET_ROWS = Math.round(Number(process.env.BENCH_ROWS_M ?? 10) * 1e6);
 const SERVER_FILES = Number(process.env.BENCH_SERVER_FILES ?? 250_000);
@@ -51,8 +45,6 @@ const SCENARIO = {
   mode: 'suspend',
 };
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ra', 'tu', 'sen', 'dor', 'vil', 'quo', 'bra', 'zen', 'pol', 'tri', 'gam', 'fer', 'hul', 'jin', 'xor', 'wex'];
-const EXTENSIONS = ['docx', 'xlsx', 'pdf', 'txt', 'jpg', 'log', 'csv', 'pptx', 'zip', 'msg', 'mdf', 'ldf'];
 
 const nowMs = () => performance.now();
 const int = (value) => Math.round(value).toLocaleString('en');
@@ -60,60 +52,13 @@ const ms = (value) => (value >= 100 ? `${int(value)} ms` : value >= 1 ? `${value
 
 /** The first backup's tree: folders of 10–40 entries (≈ 10,000 folders for 250,000 entries). */
 function fileServerTree(count, next) {
-  const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join('');
-  const entries = [];
-  for (let folder = 0; entries.length < count; folder += 1) {
-    const dir = `D:\\Shares\\${word()}\\${word()}-${folder}`;
-    entries.push({ path: dir, kind: 'directory', size: 0, mtimeMs: 1_764_000_000_000, mode: 0x10, sha256: null });
-    const size = 10 + Math.floor(next() * 31);
-    for (let index = 0; index < size && entries.length < count; index += 1) {
-      const lead = next() < 0.2 ? 'Report ' : next() < 0.001 ? 'budget ' : '';
-      const name = `${lead}${word()}_${Math.floor(next() * 1e7)}.${EXTENSIONS[Math.floor(next() * EXTENSIONS.length)]}`;
-      entries.push({ path: `${dir}\\${name}`, kind: 'file', size: Math.floor(next() * 1e6), mtimeMs: 1_764_000_000_000 + index, mode: 0x20, sha256: SHA });
-    }
-  }
-  return entries;
-}
-
-/** A later full backup: 3% of the files renamed (new names), the rest as in the first. */
-function nextBackupOf(tree, generation, next) {
-  return tree.map((entry) => (entry.kind === 'file' && next() < 0.03 ? { ...entry, path: `${entry.path}.v${generation}` } : entry));
-}
-
-function dirBytes(dir) {
-  let total = 0;
-  for (const name of fs.readdirSync(dir)) {
-    const stat = fs.statSync(path.join(dir, name));
-    if (stat.isFile()) total += stat.size;
-  }
-  return total;
+  return addServerFolders([], count, next, { sha256: SHA, rareLead: 'budget ' });
 }
 
 const { tmp, cleanUp } = benchWorkspace(BENCH);
 try {
-  let head = '?';
-  try {
-    head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (execFileSync('git', ['status', '--porcelain', 'engine'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '') head += ' + uncommitted engine/ changes';
-  } catch {
-    // not a git checkout
-  }
-  console.log(
-    `catalog: ${BACKUPS} full backups × ${int(SERVER_FILES)} entries = ${int(BACKUPS * SERVER_FILES)} rows; machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ` +
-      `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; HEAD ${head}; date ${new Date().toISOString()}; temp ${tmp}`,
-  );
-  const catalogDir = path.join(tmp, 'catalog');
-  const db = openCatalog(catalogDir);
-  const catalog = createBackupCatalog(db, { now: () => new Date() });
-  catalog.scenarios.register(SCENARIO);
-  const group = catalog.devices.createGroup('Bench disks');
-  const devicePath = path.join(tmp, 'device');
-  fs.mkdirSync(devicePath);
-  const device = catalog.devices.addDiskDevice({ groupId: group.id, name: 'Bench disk', path: devicePath });
-  const job = catalog.jobs.create({ name: 'Back up bench', scenarioIds: [SCENARIO.id], deviceGroupId: group.id, schedule: { kind: 'once', at: new Date().toISOString() }, owner: 'admin' });
-  const claimed = catalog.jobs.claimNextDue();
-  if (!claimed || claimed.job.id !== job.id) throw new Error('the bench job was not claimed');
-  const media = catalog.media.create({ deviceId: device.id, runId: claimed.run.id });
+  console.log(`catalog: ${BACKUPS} full backups × ${int(SERVER_FILES)} entries = ${int(BACKUPS * SERVER_FILES)} rows; machine: ${machineLine()}; HEAD ${codeVersion()}; date ${new Date().toISOString()}; temp ${tmp}`);
+  const { db, catalog, catalogDir, devicePath, runId, mediaId } = openBenchCatalog(BENCH, tmp, SCENARIO);
 
   const next = prng(42);
   const first = fileServerTree(SERVER_FILES, next);
@@ -130,7 +75,7 @@ try {
   let windowMs = 0;
   for (let backup = 1; backup <= BACKUPS; backup += 1) {
     const entries = backup === 1 ? first : nextBackupOf(first, backup, next);
-    const { ms: took } = catalogueSession(catalog, { runId: claimed.run.id, scenarioId: SCENARIO.id, host: HOST, mediaId: media.id, devicePath, entries, sha256: SHA });
+    const { ms: took } = catalogueSession(catalog, { runId, scenarioId: SCENARIO.id, host: HOST, mediaId, devicePath, entries, sha256: SHA });
     rows += entries.length;
     insertMs += took;
     windowRows += entries.length;

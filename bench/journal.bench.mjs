@@ -51,6 +51,7 @@ import { adminSession as openAdminSession, startEngine as startEngineProcess } f
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { cpuMs, median } from './lib/measure.mjs';
+import { codeVersion, machineLine } from './lib/machine.mjs';
 
 const BENCH = 'journal';
 distPath(BENCH, 'engine/daemon.js');
@@ -883,16 +884,9 @@ async function sectionRewind() {
 
 // ---------------------------------------------------------------- main
 try {
-  let head = '';
-  try {
-    head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (execFileSync('git', ['status', '--porcelain', 'engine'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '') head += ' + uncommitted engine/ changes';
-  } catch {
-    head = '?';
-  }
   console.log(
-    `journal: sections ${SECTIONS.join(', ')}; machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ` +
-      `${os.type()} ${os.release()}, Node ${process.version}; HEAD ${head}; date ${new Date().toISOString()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; temp ${tmp}`,
+    `journal: sections ${SECTIONS.join(', ')}; machine: ${machineLine()}; ` +
+      `HEAD ${codeVersion()}; date ${new Date().toISOString()}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; temp ${tmp}`,
   );
   const workload = SECTIONS.includes('replication') || SECTIONS.includes('apply') ? makeWorkload() : undefined;
   if (SECTIONS.includes('replication')) await sectionReplication(workload);

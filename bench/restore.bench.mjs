@@ -42,6 +42,7 @@ import { copyTree, makeSeededDataSet, seededShape, walkTree } from './lib/backup
 import { requireDist } from './lib/dist.mjs';
 import { cpuMs, median } from './lib/measure.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
+import { archiverVersions, codeVersion, machineLine } from './lib/machine.mjs';
 
 const BENCH = 'restore';
 const { openSessionWriter } = requireDist(BENCH, 'engine/backup/archive/session-writer.js');
@@ -220,20 +221,11 @@ async function runCase(name, inputs, out, journalDir) {
 
 // ---------------------------------------------------------------- main
 try {
-  let head = '?';
-  try {
-    head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (execFileSync('git', ['status', '--porcelain', 'engine'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '') head += ' + uncommitted engine/ changes';
-  } catch {
-    // not a git checkout
-  }
-  const tarVersion = spawnSync('tar', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? '?';
-  const resticProbe = spawnSync('restic', ['version'], { encoding: 'utf8' });
-  const resticVersion = resticProbe.status === 0 ? resticProbe.stdout.trim() : undefined;
+  const { tar: tarVersion, restic: resticVersion } = archiverVersions();
   const cases = CASES.filter((name) => name !== 'restic' || resticVersion);
   console.log(
-    `restore: machine ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
-      `HEAD ${head}; date ${new Date().toISOString()}; ${tarVersion}; ${resticVersion ?? 'restic NOT INSTALLED (skipped; apt-get install -y restic)'}; temp ${tmp}`,
+    `restore: machine ${machineLine()}; ` +
+      `HEAD ${codeVersion()}; date ${new Date().toISOString()}; ${tarVersion}; ${resticVersion ?? 'restic NOT INSTALLED (skipped; apt-get install -y restic)'}; temp ${tmp}`,
   );
 
   const data = path.join(tmp, 'data');

@@ -29,20 +29,16 @@
 // Env: BENCH_SESSIONS (4), BENCH_SERVER_FILES (entries per backup, 250000), BENCH_BIG_DIR
 // (files in the big folder, 100000), BENCH_QUERY_RUNS (20), BENCH_EXPERIMENT (1),
 // BENCH_DIR (temp parent).
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { median } from './lib/measure.mjs';
-import { catalogueSession } from './lib/catalogue-session.mjs';
+import { addServerFolders, catalogueSession, directoryEntry, dirBytes, nextBackupOf, openBenchCatalog, wordOf } from './lib/bench-catalog.mjs';
+import { codeVersion, machineLine } from './lib/machine.mjs';
 
 const BENCH = 'tree-browse';
-const { openCatalog } = requireDist(BENCH, 'engine/catalog/open-catalog.js');
-const { createBackupCatalog } = requireDist(BENCH, 'engine/backup/catalog/backup-catalog.js');
 const { FileCatalog } = requireDist(BENCH, 'engine/backup/catalog/file-catalog.js');
 const Driver = createRequire(import.meta.url)('better-sqlite3');
 
@@ -66,8 +62,6 @@ const SCENARIO = {
   entities: [{ name: 'Volume D:', masterPaths: ['D:\\Shares'] }],
   mode: 'suspend',
 };
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ra', 'tu', 'sen', 'dor', 'vil', 'quo', 'bra', 'zen', 'pol', 'tri', 'gam', 'fer', 'hul', 'jin', 'xor', 'wex'];
-const EXTENSIONS = ['docx', 'xlsx', 'pdf', 'txt', 'jpg', 'log', 'csv', 'pptx', 'zip', 'msg', 'mdf', 'ldf'];
 
 const nowMs = () => performance.now();
 const int = (value) => Math.round(value).toLocaleString('en');
@@ -79,15 +73,12 @@ const percentile = (values, p) => {
 
 /** The first backup: the big folder (random order) and folders of 10–40 entries up to SERVER_FILES. */
 function serverTree(next) {
-  const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)]).join('');
-  const entries = [];
-  const dirEntry = (dir) => ({ path: dir, kind: 'directory', size: 0, mtimeMs: 1_764_000_000_000, mode: 0x10, sha256: null });
-  entries.push(dirEntry('D:\\Shares\\Scans'), dirEntry(BIG_DIR));
+  const entries = [directoryEntry('D:\\Shares\\Scans'), directoryEntry(BIG_DIR)];
   const big = [];
   const taken = new Set();
   for (let i = 0; i < BIG_DIR_FILES; i += 1) {
     let name;
-    do name = `${next() < 0.5 ? 'Scan' : 'scan'}_${word()}_${String(Math.floor(next() * 1e7)).padStart(7, '0')}.${next() < 0.8 ? 'pdf' : 'tif'}`;
+    do name = `${next() < 0.5 ? 'Scan' : 'scan'}_${wordOf(next)}_${String(Math.floor(next() * 1e7)).padStart(7, '0')}.${next() < 0.8 ? 'pdf' : 'tif'}`;
     while (taken.has(name));
     taken.add(name);
     big.push({ path: `${BIG_DIR}\\${name}`, kind: 'file', size: Math.floor(next() * 4e6), mtimeMs: 1_764_000_000_000 + i, mode: 0x20, sha256: SHA });
@@ -97,30 +88,7 @@ function serverTree(next) {
     [big[i], big[j]] = [big[j], big[i]];
   }
   for (const entry of big) entries.push(entry);
-  for (let folder = 0; entries.length < SERVER_FILES; folder += 1) {
-    const dir = `D:\\Shares\\${word()}\\${word()}-${folder}`;
-    entries.push(dirEntry(dir));
-    const size = 10 + Math.floor(next() * 31);
-    for (let index = 0; index < size && entries.length < SERVER_FILES; index += 1) {
-      const name = `${next() < 0.2 ? 'Report ' : ''}${word()}_${Math.floor(next() * 1e7)}.${EXTENSIONS[Math.floor(next() * EXTENSIONS.length)]}`;
-      entries.push({ path: `${dir}\\${name}`, kind: 'file', size: Math.floor(next() * 1e6), mtimeMs: 1_764_000_000_000 + index, mode: 0x20, sha256: SHA });
-    }
-  }
-  return entries;
-}
-
-/** A later full backup: 3% of the files renamed (new names), the rest as in the first. */
-function nextBackupOf(tree, generation, next) {
-  return tree.map((entry) => (entry.kind === 'file' && next() < 0.03 ? { ...entry, path: `${entry.path}.v${generation}` } : entry));
-}
-
-function dirBytes(dir) {
-  let total = 0;
-  for (const name of fs.readdirSync(dir)) {
-    const stat = fs.statSync(path.join(dir, name));
-    if (stat.isFile()) total += stat.size;
-  }
-  return total;
+  return addServerFolders(entries, SERVER_FILES, next, { sha256: SHA, rareLead: undefined });
 }
 
 /**
@@ -192,30 +160,8 @@ B's cost: building the order of session ${session} (${int(rowsInSession)} rows, 
 
 const { tmp, cleanUp } = benchWorkspace(BENCH);
 try {
-  let head = '?';
-  try {
-    head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (execFileSync('git', ['status', '--porcelain', 'engine'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '') head += ' + uncommitted engine/ changes';
-  } catch {
-    // not a git checkout
-  }
-  console.log(
-    `tree-browse: ${SESSIONS} full backups × ${int(SERVER_FILES)} entries = ${int(SESSIONS * SERVER_FILES)} rows, one folder of ${int(BIG_DIR_FILES)} files; ` +
-      `machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ` +
-      `HEAD ${head}; date ${new Date().toISOString()}; temp ${tmp}`,
-  );
-  const catalogDir = path.join(tmp, 'catalog');
-  const db = openCatalog(catalogDir);
-  const catalog = createBackupCatalog(db, { now: () => new Date() });
-  catalog.scenarios.register(SCENARIO);
-  const group = catalog.devices.createGroup('Bench disks');
-  const devicePath = path.join(tmp, 'device');
-  fs.mkdirSync(devicePath);
-  const device = catalog.devices.addDiskDevice({ groupId: group.id, name: 'Bench disk', path: devicePath });
-  const job = catalog.jobs.create({ name: 'Back up bench', scenarioIds: [SCENARIO.id], deviceGroupId: group.id, schedule: { kind: 'once', at: new Date().toISOString() }, owner: 'admin' });
-  const claimed = catalog.jobs.claimNextDue();
-  if (!claimed || claimed.job.id !== job.id) throw new Error('the bench job was not claimed');
-  const media = catalog.media.create({ deviceId: device.id, runId: claimed.run.id });
+  console.log(`tree-browse: ${SESSIONS} full backups × ${int(SERVER_FILES)} entries = ${int(SESSIONS * SERVER_FILES)} rows, one folder of ${int(BIG_DIR_FILES)} files; machine: ${machineLine()}; HEAD ${codeVersion()}; date ${new Date().toISOString()}; temp ${tmp}`);
+  const { db, catalog, catalogDir, devicePath, runId, mediaId } = openBenchCatalog(BENCH, tmp, SCENARIO);
 
   const next = prng(6);
   const first = serverTree(next);
@@ -225,7 +171,7 @@ try {
   let insertMs = 0;
   for (let backup = 1; backup <= SESSIONS; backup += 1) {
     const entries = backup === 1 ? first : nextBackupOf(first, backup, next);
-    const { session, ms: took } = catalogueSession(catalog, { runId: claimed.run.id, scenarioId: SCENARIO.id, host: HOST, mediaId: media.id, devicePath, entries, sha256: SHA });
+    const { session, ms: took } = catalogueSession(catalog, { runId, scenarioId: SCENARIO.id, host: HOST, mediaId, devicePath, entries, sha256: SHA });
     rows += entries.length;
     insertMs += took;
     console.log(`  session ${session.number}: ${int(entries.length)} rows in ${(took / 1000).toFixed(1)} s (${int(entries.length / (took / 1000))} rows/s)`);
