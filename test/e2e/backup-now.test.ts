@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { projectRoot } from './helpers/console-process';
 import { useConsoleSession } from './helpers/console-session';
-import { payrollFolders, treeSnapshot } from './helpers/file-trees';
-import { createScenarioThroughDialog, replicaRowText, scenarioState } from './helpers/replication-manager-page';
+import { payrollFolders } from './helpers/file-trees';
+import { createScenarioThroughDialog, enableBackupAndRun } from './helpers/replication-manager-page';
 
 /** How long the engines get for each step on this machine (synchronizing a few files, one backup job run). */
 const STEP = { timeout: 30_000, interval: 200 };
@@ -14,7 +14,7 @@ const { openConsole } = useConsoleSession();
 describe('Back up now through the Replication Manager, on this machine', () => {
   it('backs up a running scenario from its Replica and shows the job, its result and its Activity Log', async () => {
     const work = tempDir();
-    const { masterRoot, target, landing } = payrollFolders(work);
+    const { masterRoot, target } = payrollFolders(work);
 
     const page = await openConsole(work);
     const name = 'Payroll backup';
@@ -23,16 +23,7 @@ describe('Back up now through the Replication Manager, on this machine', () => {
     const backUpNow = toolbar.getByRole('button', { name: 'Back up now' });
     expect(await backUpNow.isDisabled()).toBe(true);
 
-    await page.getByRole('tab', { name: 'Properties' }).click();
-    const form = page.getByRole('form', { name: 'Replication properties' });
-    await form.getByLabel('Back up this scenario from its Replica').check();
-    await form.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => form.getByText('Saved.').isVisible()).toBe(true);
-
-    await toolbar.getByRole('button', { name: 'Run' }).click();
-    await expect.poll(() => scenarioState(page, name), STEP).toBe('Running');
-    await expect.poll(() => replicaRowText(page, 'localhost'), STEP).toContain('Replicating');
-    await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(masterRoot));
+    await enableBackupAndRun(page, name, masterRoot, target);
 
     await expect.poll(() => backUpNow.isEnabled(), STEP).toBe(true);
     await backUpNow.click();

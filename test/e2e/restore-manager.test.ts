@@ -6,7 +6,7 @@ import { tempDir } from '../helpers/temp-dir';
 import { projectRoot } from './helpers/console-process';
 import { useConsoleSession } from './helpers/console-session';
 import { treeSnapshot } from './helpers/file-trees';
-import { createScenarioThroughDialog, replicaRowText, scenarioState } from './helpers/replication-manager-page';
+import { runBackedUpScenario } from './helpers/replication-manager-page';
 import { chooseSourceView, chooseTreeNode, contentRow, openRestoreManager, restoreJobRow, tableRows, treeNode } from './helpers/restore-manager-page';
 
 /** How long the engines get for each step on this machine (synchronizing a few files, one backup or restore job). */
@@ -27,21 +27,6 @@ async function backUpNow(page: Page, count: number): Promise<void> {
   await page.getByRole('tab', { name: 'Backups' }).click();
   const jobs = page.getByRole('table', { name: 'Backup jobs' });
   await expect.poll(async () => (await jobs.locator('tbody tr').allInnerTexts()).filter((row) => /Done — succeeded/.test(row)).length, STEP).toBe(count);
-}
-
-/** Creates a FileServer scenario on this machine through the UI, enables its backup, runs it and waits until the Replica matches the Master. */
-async function runBackedUpScenario(page: Page, name: string, masterRoot: string, target: string): Promise<void> {
-  await createScenarioThroughDialog(page, { name, type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
-  await page.getByRole('tab', { name: 'Properties' }).click();
-  const form = page.getByRole('form', { name: 'Replication properties' });
-  await form.getByLabel('Back up this scenario from its Replica').check();
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => form.getByText('Saved.').isVisible()).toBe(true);
-  await page.getByRole('toolbar', { name: 'Scenario actions' }).getByRole('button', { name: 'Run' }).click();
-  await expect.poll(() => scenarioState(page, name), STEP).toBe('Running');
-  await expect.poll(() => replicaRowText(page, 'localhost'), STEP).toContain('Replicating');
-  const landing = path.join(target, path.relative('/', masterRoot));
-  await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(masterRoot));
 }
 
 describe('the Restore Manager, on this machine', () => {

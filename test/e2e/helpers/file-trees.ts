@@ -60,12 +60,12 @@ export function patchFile(file: string, offset: number, bytes: Buffer): void {
 }
 
 /** A small payroll share on the "Master" (two files, one sub-folder) and an empty Replica target, under `work`. */
-export function payrollFolders(work: string): { masterRoot: string; target: string; landing: string } {
+export function payrollFolders(work: string): { masterRoot: string; target: string } {
   const masterRoot = path.join(work, 'master', 'payroll');
   const target = path.join(work, 'replica');
   fs.mkdirSync(path.join(masterRoot, 'march'), { recursive: true });
   fs.writeFileSync(path.join(masterRoot, 'employees.csv'), 'id,name\n1,Ada\n2,Grace\n');
   fs.writeFileSync(path.join(masterRoot, 'march', 'run.txt'), 'paid\n');
   fs.mkdirSync(target);
-  return { masterRoot, target, landing: path.join(target, path.relative('/', masterRoot)) };
+  return { masterRoot, target };
 }

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { treeSnapshot } from './file-trees';
 
 export interface ScenarioInput {
   name: string;
@@ -70,4 +72,27 @@ export async function rewindSummaryFigure(page: Page, label: string): Promise<nu
   const row = page.getByRole('table', { name: 'Rewind summary' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
   if ((await row.count()) !== 1) return Number.NaN;
   return Number((await row.getByRole('cell').textContent())?.replace(/,/g, ''));
+}
+
+/** How long the engines get to synchronize a few files and answer a backup job on this machine. */
+const BACKUP_STEP = { timeout: 30_000, interval: 200 };
+
+/** Properties → "Back up this scenario from its Replica", Save, Run, then waits until it replicates and the Replica matches the Master. */
+export async function enableBackupAndRun(page: Page, name: string, masterRoot: string, target: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Properties' }).click();
+  const form = page.getByRole('form', { name: 'Replication properties' });
+  await form.getByLabel('Back up this scenario from its Replica').check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => form.getByText('Saved.').isVisible()).toBe(true);
+  await page.getByRole('toolbar', { name: 'Scenario actions' }).getByRole('button', { name: 'Run' }).click();
+  await expect.poll(() => scenarioState(page, name), BACKUP_STEP).toBe('Running');
+  await expect.poll(() => replicaRowText(page, 'localhost'), BACKUP_STEP).toContain('Replicating');
+  const landing = path.join(target, path.relative('/', masterRoot));
+  await expect.poll(() => treeSnapshot(landing), BACKUP_STEP).toEqual(treeSnapshot(masterRoot));
+}
+
+/** Creates a FileServer scenario on this machine through the UI, enables its backup and runs it (enableBackupAndRun). */
+export async function runBackedUpScenario(page: Page, name: string, masterRoot: string, target: string): Promise<void> {
+  await createScenarioThroughDialog(page, { name, type: 'FileServer', masterHost: 'localhost', roots: masterRoot, replicaHost: 'localhost', target });
+  await enableBackupAndRun(page, name, masterRoot, target);
 }

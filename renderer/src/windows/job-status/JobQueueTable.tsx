@@ -2,7 +2,8 @@ import { useState, type ReactElement } from 'react';
 import type { Result } from '../../../../electron/api/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
-import { JOB_ACTIONS, jobActionAllowed, jobStatusLabel, type JobAction, type QueueJob } from '../replication-manager/backup-jobs';
+import { jobStatusLabel, type JobAction, type QueueJob } from '../replication-manager/backup-jobs';
+import { JobActionButtons } from '../replication-manager/JobActionButtons';
 import { JobProgressBar } from './JobProgressBar';
 import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS, type JobProgress } from './job-queue';
 
@@ -50,20 +51,7 @@ export function JobQueueTable({ jobs, progress, onAction, onDelete }: JobQueueTa
               <td>{nextRunLabel(job)}</td>
               <td className={job.lastRun?.result ? `run-${job.lastRun.result}` : undefined}>{lastResultLabel(job)}</td>
               <td>
-                <div className="row-actions">
-                  {JOB_ACTIONS.map(({ action, label }) => (
-                    <button
-                      key={action}
-                      type="button"
-                      className="link"
-                      aria-label={`${label} job ${job.name}`}
-                      disabled={!jobActionAllowed(job, action)}
-                      onClick={() => (action === 'delete' ? setDeleting(job) : void onAction(job, action))}
-                    >
-                      {label}
-                    </button>
-                  ))}
-                </div>
+                <JobActionButtons job={job} onAction={(action) => (action === 'delete' ? setDeleting(job) : void onAction(job, action))} />
               </td>
             </tr>
           ))}

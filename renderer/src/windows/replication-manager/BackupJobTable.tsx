@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
-import { formatInstant, JOB_ACTIONS, jobActionAllowed, jobStatusLabel, type BackupJob, type JobAction } from './backup-jobs';
+import { formatInstant, jobStatusLabel, type BackupJob, type JobAction } from './backup-jobs';
+import { JobActionButtons } from './JobActionButtons';
 
 interface BackupJobTableProps {
   jobs: readonly BackupJob[];
@@ -34,23 +35,7 @@ export function BackupJobTable({ jobs, selectedJobId, onSelect, onAction }: Back
             <td>{jobStatusLabel(job)}</td>
             <td>{formatInstant(job.lastRun?.finishedAt)}</td>
             <td>
-              <div className="row-actions">
-                {JOB_ACTIONS.map(({ action, label }) => (
-                  <button
-                    key={action}
-                    type="button"
-                    className="link"
-                    aria-label={`${label} job ${job.name}`}
-                    disabled={!jobActionAllowed(job, action)}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      onAction(job, action);
-                    }}
-                  >
-                    {label}
-                  </button>
-                ))}
-              </div>
+              <JobActionButtons job={job} onAction={(action) => onAction(job, action)} />
             </td>
           </tr>
         ))}
