@@ -3,6 +3,7 @@ import type { EngineClient } from '../manager/engine-clients';
 import { UserError } from '../messages/user-error';
 import { ArStatusSchema, ReplicaProtectionSchema, SnapshotInfoSchema } from '../replica/protection-model';
 import { asAgentError } from './agent-errors';
+import { withTimeout } from '../util/with-timeout';
 
 export interface BackupSnapshot {
   readonly snapshotId: string;
@@ -31,15 +32,7 @@ export async function takeBackupSnapshot(engine: EngineClient, ref: { scenarioId
   const deadline = Date.now() + options.timeoutMs;
   const replica = { scenarioId: ref.scenarioId, replicaId: ref.replicaId };
   const work = options.arEnabled ? testForBackup(engine, replica, deadline, options.pollMs ?? 500) : pinForBackup(engine, replica);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UserError('AE0469', `no snapshot after ${Math.round(options.timeoutMs / 1000)} s`)), options.timeoutMs);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withTimeout(work, options.timeoutMs, () => new UserError('AE0469', `no snapshot after ${Math.round(options.timeoutMs / 1000)} s`));
 }
 
 async function pinForBackup(engine: EngineClient, ref: { scenarioId: string; replicaId: string }): Promise<BackupSnapshot> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EngineClient } from '../manager/engine-clients';
+import { readInPieces } from '../util/read-in-pieces';
 
 /**
  * A Replica snapshot as a backup reads it: walked and read through the Replica's engine
@@ -51,15 +52,9 @@ export class SnapshotSource {
   }
 
   /** The file's bytes as of the snapshot; exactly `size` of them, or an error (also when `signal` aborts). */
-  async *read(item: SnapshotItem, signal?: AbortSignal): AsyncGenerator<Buffer> {
-    let offset = 0;
-    while (offset < item.size) {
-      signal?.throwIfAborted();
-      const length = Math.min(READ_BYTES, item.size - offset);
-      const { data } = ChunkSchema.parse(await this.engine.call('replica.snapshot-read', { ...this.ref, root: item.root, path: item.relative, offset, length }));
-      if (data.byteLength === 0) throw new Error(`snapshot file ${item.relative} ended at ${offset} of ${item.size} bytes`);
-      offset += data.byteLength;
-      yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    }
+  read(item: SnapshotItem, signal?: AbortSignal): AsyncGenerator<Buffer> {
+    const readAt = async (offset: number, length: number): Promise<Uint8Array> =>
+      ChunkSchema.parse(await this.engine.call('replica.snapshot-read', { ...this.ref, root: item.root, path: item.relative, offset, length })).data;
+    return readInPieces(item.size, READ_BYTES, readAt, `snapshot file ${item.relative}`, signal);
   }
 }

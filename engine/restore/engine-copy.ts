@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EngineClient } from '../manager/engine-clients';
 import { MAX_RESTORE_CHUNK } from './destination/restore-target-service';
 import { RestoreTargetClient } from './restore-target-client';
+import { readInPieces } from '../util/read-in-pieces';
 
 export interface CopyTotals {
   files: number;
@@ -76,11 +77,8 @@ async function* listAll(side: Side, relative: string): AsyncGenerator<Entry> {
   }
 }
 
-async function* readFile(side: Side, relative: string, size: number): AsyncGenerator<Buffer> {
-  for (let offset = 0; offset < size; ) {
-    const { data } = ChunkSchema.parse(await side.engine.call('restore.host-read', { root: side.root, path: relative, offset, length: Math.min(MAX_RESTORE_CHUNK, size - offset) }));
-    if (data.byteLength === 0) throw new Error(`${relative} ended at ${offset} of ${size} bytes while it was sent`);
-    offset += data.byteLength;
-    yield Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  }
+function readFile(side: Side, relative: string, size: number): AsyncGenerator<Buffer> {
+  const readAt = async (offset: number, length: number): Promise<Uint8Array> =>
+    ChunkSchema.parse(await side.engine.call('restore.host-read', { root: side.root, path: relative, offset, length })).data;
+  return readInPieces(size, MAX_RESTORE_CHUNK, readAt, `${relative} (being sent)`);
 }

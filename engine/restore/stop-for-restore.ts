@@ -2,6 +2,7 @@ import type { RegisteredScenario } from '../backup/catalog/registration';
 import { describeError } from '../messages/describe-error';
 import { UserError } from '../messages/user-error';
 import type { RestoreRunContext } from './restore-run';
+import { withTimeout } from '../util/with-timeout';
 
 /**
  * Before restoring to an original location the scenario's replication is stopped, so the
@@ -23,7 +24,7 @@ export async function stopForRestore(context: RestoreRunContext, registration: R
     problem = `${holder} controls the scenario`;
   } else {
     try {
-      await withTimeout(control.stop(registration.id), options.timeoutSeconds * 1000);
+      await withTimeout(control.stop(registration.id), options.timeoutSeconds * 1000, () => new Error(`no answer within ${options.timeoutSeconds} s`));
       log('Information', `Scenario "${registration.name}" stopped for the restore; run it again once the restored data is where it should be`);
       return;
     } catch (error) {
@@ -46,12 +47,4 @@ function currentScenario(context: RestoreRunContext, scenarioId: string) {
   } catch {
     return undefined;
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
