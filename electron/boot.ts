@@ -3,6 +3,7 @@ import { openCatalog } from '../engine/catalog/open-catalog';
 import { createEngine, type Engine } from '../engine/engine';
 import { startReplicationManager, type ReplicationManager } from '../engine/manager/replication-manager';
 import { DEFAULT_ENGINE_PORT } from '../engine/runtime/engine-runtime';
+import type { SecretBox } from '../engine/manager/credentials/secret-box';
 import { createDispatch, createHandlers, type Dispatch, type ShellInfo } from './api/handlers';
 
 export interface Booted {
@@ -22,6 +23,8 @@ export interface BootOptions {
   enginePort?: number;
   /** Address the engine listens on (default 0.0.0.0, so other hosts' engines reach it). */
   engineBind?: string;
+  /** Seals stored engine credentials; the desktop app passes Electron safeStorage, others get a key file in the data folder. */
+  secretBox?: SecretBox;
 }
 
 /** Opens the catalog, starts the local engine and wires the contract's handlers: shared by both shells. */
@@ -36,6 +39,7 @@ export async function boot(options: BootOptions): Promise<Booted> {
       port: options.enginePort ?? DEFAULT_ENGINE_PORT,
       bind: options.engineBind ?? '0.0.0.0',
       version: options.version,
+      ...(options.secretBox ? { secretBox: options.secretBox } : {}),
     });
   } catch (error) {
     engine.close();

@@ -17,7 +17,7 @@ import { BrowseReplySchema } from '../../engine/runtime/browse-model';
 import { ScenarioDraftSchema, ScenarioSchema } from '../../engine/scenario/model';
 import { ActivityEntrySchema, ActivityGroupSchema } from '../../engine/backup/catalog/activity-log';
 import { DeviceGroupSchema } from '../../engine/backup/catalog/devices';
-import { BackupJobDraftSchema, BackupJobSchema, QueueJobSchema } from '../../engine/backup/catalog/job-model';
+import { BackupJobDraftSchema, BackupJobSchema, QueueJobSchema, ScheduleSchema } from '../../engine/backup/catalog/job-model';
 import { CatalogEntrySchema, FileVersionSchema, RequiredHostSchema, RestoreQuerySchema, SearchHitSchema, TreeVolumeSchema } from '../../engine/backup/catalog/catalog-views-model';
 import { MediaSchema } from '../../engine/backup/catalog/media';
 import { JobProgressSchema } from '../../engine/backup/job-progress';
@@ -25,6 +25,8 @@ import { RestoreJobDraftSchema, RestoreSpecSchema } from '../../engine/restore/r
 import { BackupJobChangesSchema } from '../../engine/backup/catalog/jobs';
 import { SessionSchema } from '../../engine/backup/catalog/sessions';
 import { ReplicationOptionsSchema } from '../../engine/scenario/options';
+import { BackupSourceSchema, JobHostSchema, ScenarioLockSchema, SourceEntitiesSchema, StoredCredentialSchema } from '../../engine/backup/backup-manager-model';
+import { RunReportQuerySchema, RunReportRowSchema } from '../../engine/backup/catalog/run-report';
 
 /**
  * THE contract between the UI and the engine: every channel with its request and response
@@ -88,7 +90,24 @@ export const channels = {
     response: BackupJobSchema,
   },
   /** Submits a job; an encryption password is kept in the backup server's memory only. */
-  'backup.submit': { request: z.object({ draft: BackupJobDraftSchema, password: z.string().min(8).max(1000).optional() }), response: BackupJobSchema },
+  /**
+   * Submits a job after proving every Master and Replica engine of its scenarios accepts the
+   * credentials (given here or stored): AE0459 naming the host, and nothing queued, when not.
+   * Credentials that worked are stored encrypted. A job's session password is kept in the
+   * backup server's memory only.
+   */
+  'backup.submit': {
+    request: z.object({ draft: BackupJobDraftSchema, password: z.string().min(8).max(1000).optional(), credentials: z.array(HostCredentialsSchema).max(64).default([]) }),
+    response: BackupJobSchema,
+  },
+  /** Backup Manager → Source: the scenarios registered in the catalog with their properties. */
+  'backup.sources': { request: z.object({}), response: z.array(BackupSourceSchema) },
+  /** Expanding a scenario in the Source tree: proves the Replica's engine accepts the credentials (AE0459), then lists the entities. */
+  'backup.source-entities': { request: z.object({ scenarioId: z.string().min(1).max(100), credentials: z.array(HostCredentialsSchema).max(8).default([]) }), response: SourceEntitiesSchema },
+  /** Schedule tab: when a job with this schedule would first run (server local time rules), and how the queue describes it. */
+  'backup.schedule-preview': { request: z.object({ schedule: ScheduleSchema }), response: z.object({ firstRunAt: z.string(), description: z.string() }) },
+  /** Security and Agent Information: the Master and Replica rows of each scenario of a job. */
+  'backup.job-hosts': { request: z.object({ scenarioIds: z.array(z.string().min(1).max(100)).min(1).max(256) }), response: z.array(JobHostSchema) },
   /** The Job Queue: backup and restore jobs. */
   'backup.jobs': { request: z.object({}), response: z.array(QueueJobSchema) },
   /** Changes a job that is not running (name, scenarios, device group, options, schedule). */
@@ -165,6 +184,15 @@ export const channels = {
     /** Each entry with its code's module, reason and action (Message details), when it has a catalogued code. */
     response: z.array(ActivityEntrySchema.extend({ details: ErrorInfoSchema.nullable() })),
   },
+  /** Hosts whose engine credentials are stored (encrypted); user names only, never a password. */
+  'credentials.stored': { request: z.object({}), response: z.array(StoredCredentialSchema) },
+  'credentials.forget': { request: z.object({ host: z.string().min(1).max(300) }), response: z.object({}) },
+  /** Whether a running backup job controls the scenario (the Replication Manager asks before opening it). */
+  'scenario.lock': { request: ScenarioIdSchema, response: ScenarioLockSchema },
+  /** Takes the scenario from the backup job controlling it: that job fails (E3387, saying who took control). */
+  'scenario.take-control': { request: ScenarioIdSchema, response: z.object({}) },
+  /** Reports → Backup and restore activity. */
+  'reports.runs': { request: RunReportQuerySchema, response: z.array(RunReportRowSchema) },
   'events.list': {
     request: z.object({
       limit: z.number().int().min(1).max(100_000),
@@ -205,6 +233,8 @@ export const WireReplySchema = z.object({
 export const WireEventSchema = z.object({ stream: z.string(), payload: z.unknown() });
 
 export type { ErrorInfo };
+export type { BackupSource, JobHost, ScenarioLock, StoredCredential } from '../../engine/backup/backup-manager-model';
+export type { RunReportRow, RunReportQuery } from '../../engine/backup/catalog/run-report';
 export type { Scenario, ScenarioDraft, ScenarioType } from '../../engine/scenario/model';
 export type { ReplicationOptions } from '../../engine/scenario/options';
 export type { LiveScenario, LinkStatus } from '../../engine/replication/live-status';

@@ -5,6 +5,8 @@ import type { ScenarioControl } from '../../engine/manager/scenario-control';
 import { UserError, toErrorInfo } from '../../engine/messages/user-error';
 import { RestoreService } from '../../engine/restore/restore-service';
 import { detailsOf } from '../../engine/backup/catalog/activity-log';
+import { BackupSources } from '../../engine/backup/backup-sources';
+import { describeSchedule, firstRunAt } from '../../engine/backup/catalog/schedule';
 import { channels, type Channel, type ChannelParsedRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
 
 export interface ShellInfo {
@@ -20,6 +22,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
   const protection = new ProtectionControl(control);
   const restore = new RestoreService(backup, control);
   const catalog = engine.backupCatalog;
+  const sources = new BackupSources(catalog, control);
   return {
     'app.info': () => ({ ...shell, hostName: engine.hostName }),
     'scenario.list': () => engine.scenarios.list(),
@@ -67,7 +70,14 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'ar.start': ({ id, replicaId }) => protection.startTest(id, replicaId),
     'ar.stop': ({ id, replicaId }) => protection.stopTest(id, replicaId),
     'backup.now': ({ id, password, compression }) => backup.backupNow(id, { ...(password ? { password } : {}), ...(compression ? { compression } : {}) }),
-    'backup.submit': ({ draft, password }) => backup.submit(draft, password),
+    'backup.submit': async ({ draft, password, credentials }) => {
+      await sources.verifyJob(draft.scenarioIds, credentials);
+      return backup.submit(draft, password);
+    },
+    'backup.sources': () => sources.list(),
+    'backup.source-entities': ({ scenarioId, credentials }) => sources.entities(scenarioId, credentials),
+    'backup.job-hosts': ({ scenarioIds }) => sources.jobHosts(scenarioIds),
+    'backup.schedule-preview': ({ schedule }) => ({ firstRunAt: firstRunAt(schedule, new Date()).toISOString(), description: describeSchedule(schedule) }),
     'backup.jobs': () => engine.backupCatalog.jobs.list(),
     'backup.job-modify': ({ jobId, changes }) => engine.backupCatalog.jobs.modify(jobId, changes),
     'backup.job-action': ({ jobId, action }) => {
@@ -81,7 +91,10 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
       return {};
     },
     'backup.progress': () => backup.progressOfRunning(),
-    'backup.devices': () => engine.backupCatalog.devices.groups(),
+    'backup.devices': async () => {
+      await backup.defaultGroup();
+      return engine.backupCatalog.devices.groups();
+    },
     'backup.sessions': ({ scenarioId, mediaId, limit }) => catalog.sessions.restorable({ ...(scenarioId ? { scenarioId } : {}), ...(mediaId ? { mediaId } : {}), limit }),
     'restore.media': () => catalog.views.mediaWithSessions(),
     'restore.session': ({ session }) => restore.sessionInfo(session),
@@ -98,6 +111,17 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'restore.apply-pending': ({ jobId }) => restore.applyPending(jobId),
     'backup.activity': ({ limit, offset }) => engine.backupCatalog.activity.groups({ limit, offset }),
     'backup.activity-entries': ({ runId, limit }) => engine.backupCatalog.activity.entries({ runId, limit, withChildren: true }).map((entry) => ({ ...entry, details: detailsOf(entry) ?? null })),
+    'credentials.stored': () => control.storedCredentials(),
+    'credentials.forget': async ({ host }) => {
+      await control.forgetCredentials(host);
+      return {};
+    },
+    'scenario.lock': ({ id }) => backup.lockOf(id, engine.hostName),
+    'scenario.take-control': ({ id }) => {
+      backup.takeControl(id, `The Replication Manager on ${engine.hostName}`);
+      return {};
+    },
+    'reports.runs': (query) => catalog.runReport(query),
     'events.list': (query) => engine.events.list(query),
   };
 }

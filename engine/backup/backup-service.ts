@@ -15,6 +15,7 @@ import { backUpScenario } from './scenario-backup';
 import { DEFAULT_SCANNER, type VirusScanner } from './virus-scan';
 import { JobProgressCounter, type JobProgress } from './job-progress';
 import type { RestoreJobDraft } from '../restore/restore-model';
+import type { ScenarioLock } from './backup-manager-model';
 import { runRestore } from '../restore/restore-run';
 
 export interface BackupServiceOptions {
@@ -38,7 +39,7 @@ const DEFAULT_GROUP = 'Default';
 export class BackupService {
   private readonly passwords = new Map<number, string>();
   /** Scenarios a running job controls, with which job: one backup or restore at a time (AE0470). */
-  private readonly held = new Map<string, string>();
+  private readonly held = new Map<string, Holder>();
   private readonly running = new Set<Promise<void>>();
   /** Jobs running now, by id: stopping one aborts its child runs between two files. */
   private readonly cancels = new Map<number, AbortController>();
@@ -175,7 +176,7 @@ export class BackupService {
   private async runBackupJob(job: BackupJob, run: JobRun, progress: JobProgressCounter): Promise<void> {
     const controller = new AbortController();
     this.cancels.set(job.id, controller);
-    const outcomes = await Promise.all(job.scenarios.map((scenario) => this.runChild(job, run, scenario, controller.signal, progress))).finally(() => this.cancels.delete(job.id));
+    const outcomes = await this.runChildren(job, (scenario) => this.runChild(job, run, scenario, controller.signal, progress)).finally(() => this.cancels.delete(job.id));
     const result: RunResult = controller.signal.aborted
       ? 'canceled'
       : outcomes.every((outcome) => outcome.result === 'succeeded')
@@ -203,8 +204,8 @@ export class BackupService {
     let outcome: RunOutcome;
     try {
       // A backup holding the scenario is not waited for: the restore cannot stop it (AE0464 unless told to continue).
-      const holder = this.held.get(scenarioId);
-      if (!holder) this.held.set(scenarioId, `restore job ${job.id} "${job.name}"`);
+      const holder = this.held.get(scenarioId)?.label;
+      if (!holder) this.held.set(scenarioId, { label: `restore job ${job.id} "${job.name}"`, job, since: new Date() });
       try {
         const result = await runRestore({ catalog: this.catalog, control: this.control, job, runId: run.id, password: this.passwords.get(job.id), signal: controller.signal, heldBy: () => holder, progress });
         this.catalog.jobs.runs.setRestoreOutcome(run.id, result.restore);
@@ -228,25 +229,53 @@ export class BackupService {
     this.catalog.appendJobSummary(run.id);
   }
 
-  /** Which running job controls the scenario, if any (a restore cannot stop a scenario a backup holds). */
-  holderOf(scenarioId: string): string | undefined {
-    return this.held.get(scenarioId);
+  /** Multistreaming: every scenario's child job at once; without it, one after another in the job's order. */
+  private async runChildren(job: BackupJob, runOne: (scenario: BackupJob['scenarios'][number]) => Promise<RunOutcome>): Promise<RunOutcome[]> {
+    if (job.options.multistreaming) return Promise.all(job.scenarios.map(runOne));
+    const outcomes: RunOutcome[] = [];
+    for (const scenario of job.scenarios) outcomes.push(await runOne(scenario));
+    return outcomes;
   }
 
-  private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }, signal: AbortSignal, progress: JobProgressCounter): Promise<RunOutcome> {
+  /** Which running job controls the scenario, if any (a restore cannot stop a scenario a backup holds). */
+  holderOf(scenarioId: string): string | undefined {
+    return this.held.get(scenarioId)?.label;
+  }
+
+  /** Whether a backup job controls the scenario now: the Replication Manager's "locked — take control?" prompt. */
+  lockOf(scenarioId: string, host: string): ScenarioLock {
+    const holder = this.held.get(scenarioId);
+    if (!holder?.takeControl) return { locked: false };
+    return { locked: true, jobId: holder.job.id, jobName: holder.job.name, host, since: holder.since.toISOString() };
+  }
+
+  /** Takes the scenario from the backup job controlling it: that child job stops between two files and fails with E3387. */
+  takeControl(scenarioId: string, by: string): void {
+    const holder = this.held.get(scenarioId);
+    if (!holder?.takeControl) throw new UserError('E3376', `no backup job controls scenario ${scenarioId} now`);
+    holder.takeControl.abort(new UserError('E3387', `${by} took control of the scenario while job ${holder.job.id} "${holder.job.name}" was backing it up`));
+  }
+
+  private async runChild(job: BackupJob, run: JobRun, scenario: { id: string; name: string }, jobSignal: AbortSignal, progress: JobProgressCounter): Promise<RunOutcome> {
     const child = this.catalog.jobs.runs.startChild(run.id, scenario.id);
+    const takeControl = new AbortController();
+    const signal = AbortSignal.any([jobSignal, takeControl.signal]);
     let outcome: RunOutcome;
     try {
       const holder = this.held.get(scenario.id);
-      if (holder) throw new UserError('AE0470', `scenario "${scenario.name}": ${holder} controls it`);
-      this.held.set(scenario.id, `backup job ${job.id} "${job.name}"`);
+      if (holder) throw new UserError('AE0470', `scenario "${scenario.name}": ${holder.label} controls it`);
+      this.held.set(scenario.id, { label: `backup job ${job.id} "${job.name}"`, job, since: new Date(), takeControl });
       try {
         outcome = await backUpScenario({ catalog: this.catalog, control: this.control, job, runId: child.id, password: this.passwords.get(job.id), signal, scanner: this.options.scanner ?? DEFAULT_SCANNER, progress }, scenario.id);
       } finally {
         this.held.delete(scenario.id);
       }
     } catch (error) {
-      if (signal.aborted) {
+      if (takeControl.signal.aborted) {
+        const reason: unknown = takeControl.signal.reason;
+        this.catalog.activity.appendError(reason, { runId: child.id, scenarioName: scenario.name });
+        outcome = { result: 'failed', errorCode: 'E3387', errorMessage: describeError(reason) };
+      } else if (jobSignal.aborted) {
         this.catalog.activity.append({ type: 'Warning', runId: child.id, scenarioName: scenario.name, message: `Job Canceled: the backup of "${scenario.name}" was stopped by the user` });
         outcome = { result: 'canceled', errorMessage: 'canceled by the user' };
       } else {
@@ -257,6 +286,15 @@ export class BackupService {
     this.catalog.jobs.runs.finish(child.id, outcome);
     return outcome;
   }
+}
+
+interface Holder {
+  /** As AE0470 names it: `backup job 7 "Nightly"`. */
+  readonly label: string;
+  readonly job: QueueJob;
+  readonly since: Date;
+  /** Backup children only: aborting it takes the scenario from the job (E3387). */
+  readonly takeControl?: AbortController;
 }
 
 function sum(outcomes: readonly RunOutcome[], key: 'files' | 'directories' | 'bytes'): number {

@@ -5,6 +5,7 @@ import { UserError } from '../messages/user-error';
 import type { Scenario } from '../scenario/model';
 import { archivePathOf, sessionFileName } from './archive/format';
 import { openSessionWriter } from './archive/session-writer';
+import { openSessionReader } from './archive/session-reader';
 import { asAgentError } from './agent-errors';
 import { takeBackupSnapshot } from './backup-snapshot';
 import type { BackupCatalog } from './catalog/backup-catalog';
@@ -163,6 +164,7 @@ async function writeSession(
     context.signal?.throwIfAborted();
     rows.flush();
     const summary = await writer.finish();
+    if (job.options.verification === 'checksum') await verifySession(context, path.join(work.devicePath, session.archiveFile), session.number, summary.sha256OfArchive, scenario.name);
     catalog.sessions.complete(session.number, { archiveSize: summary.bytes, sha256: summary.sha256OfArchive, files: summary.files, directories: summary.directories, bytes: summary.contentBytes });
     catalog.activity.append({ type: 'Information', runId, session: session.number, scenarioName: scenario.name, message: `Session ${session.number} (${entity}): ${summary.files} files, ${summary.directories} folders, ${summary.contentBytes} bytes` });
     return { files: summary.files, directories: summary.directories, bytes: summary.contentBytes };
@@ -171,6 +173,19 @@ async function writeSession(
     catalog.sessions.fail(session.number, describeError(error));
     throw error instanceof UserError ? error : new UserError('AE0458', describeError(error));
   }
+}
+
+/** The Verification option: the whole session read back from the device, each file against its recorded checksum (E3388 when not). */
+async function verifySession(context: ScenarioBackupContext, file: string, session: number, sha256: string, scenarioName: string): Promise<void> {
+  context.signal?.throwIfAborted();
+  let report;
+  try {
+    const reader = await openSessionReader({ file, ...(context.password ? { password: context.password } : {}), expectedSha256: sha256 });
+    report = await reader.verify();
+  } catch (error) {
+    throw new UserError('E3388', `session ${session}: ${describeError(error)}`);
+  }
+  context.catalog.activity.append({ type: 'Information', runId: context.runId, session, scenarioName, message: `Session ${session} verified on the device: ${report.files} files, ${report.contentBytes} bytes, archive checksum matches` });
 }
 
 async function releaseOrKeep(context: ScenarioBackupContext, engine: { call(channel: string, body: unknown): Promise<unknown> }, ref: { scenarioId: string; replicaId: string }, snapshotId: string, scenario: Scenario): Promise<void> {

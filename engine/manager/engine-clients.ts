@@ -3,6 +3,7 @@ import type { EngineRuntime } from '../runtime/engine-runtime';
 import { canonicalHost } from '../scenario/hosts';
 import type { Connection } from '../transport/connection';
 import { connectEngine } from '../transport/engine-client';
+import type { CredentialVault } from './credentials/credential-vault';
 
 /** A way to call an engine's administrator channels, wherever it runs. */
 export interface EngineClient {
@@ -17,7 +18,8 @@ export interface AdminCredentials {
 /**
  * Reaches the engine of any host: this host's own engine in-process, others over the
  * network with their administrator credentials. Credentials live in this process's memory
- * only (never in the catalog or a log); connections are reused and re-opened when dropped.
+ * and, once an engine accepted them, in the vault (sealed at rest; never in the catalog or a
+ * log); connections are reused and re-opened when dropped.
  */
 export class EngineClients {
   private readonly credentials = new Map<string, AdminCredentials>();
@@ -26,6 +28,7 @@ export class EngineClients {
   constructor(
     private readonly local: EngineRuntime,
     private readonly localNames: readonly string[],
+    private readonly vault?: CredentialVault,
   ) {}
 
   isLocal(host: string): boolean {
@@ -44,7 +47,45 @@ export class EngineClients {
   }
 
   hasCredentials(host: string, port: number): boolean {
-    return this.isLocal(host) || this.credentials.has(endpoint(host, port));
+    return this.isLocal(host) || this.credentialsFor(host, port) !== undefined;
+  }
+
+  /** The user name of credentials stored for the host, if any (never the password). */
+  storedUser(host: string): string | null {
+    return this.vault?.get(host)?.user ?? null;
+  }
+
+  /**
+   * Proves `credentials` on a connection of their own, and only then uses them for the host
+   * and stores them: a mistyped password never replaces working credentials (a running
+   * scenario keeps its connection). Throws the engine's refusal otherwise.
+   */
+  async accept(host: string, port: number, credentials: AdminCredentials): Promise<void> {
+    if (this.isLocal(host)) return;
+    const session = await this.open(host, port, credentials);
+    try {
+      await session.connection.request('engine.info', {});
+    } finally {
+      session.connection.close();
+    }
+    this.setCredentials(host, port, credentials);
+    await this.remember(host, credentials);
+  }
+
+  /** Hosts with stored credentials and their users (never a password). */
+  stored(): { host: string; user: string }[] {
+    return this.vault?.list() ?? [];
+  }
+
+  /** Drops a host's stored and remembered credentials; its open connections stay until they drop. */
+  async forget(host: string): Promise<void> {
+    for (const key of [...this.credentials.keys()]) if (key.startsWith(`${host.toLowerCase()}:`)) this.credentials.delete(key);
+    await this.vault?.forget(host);
+  }
+
+  /** Stores credentials an engine has accepted (the vault, when this manager has one). */
+  async remember(host: string, credentials: AdminCredentials): Promise<void> {
+    if (!this.isLocal(host)) await this.vault?.set(host, credentials);
   }
 
   client(host: string, port: number): EngineClient {
@@ -76,18 +117,26 @@ export class EngineClients {
 
   private reconnect(host: string, port: number): Promise<Connection> {
     const key = endpoint(host, port);
-    const credentials = this.credentials.get(key);
+    const credentials = this.credentialsFor(host, port);
     if (!credentials) return Promise.reject(new UserError('E1008', `${host}:${port}`));
-    const opening = connectEngine({
+    const opening = this.open(host, port, credentials).then((session) => session.connection);
+    this.connections.set(key, opening);
+    opening.catch(() => this.connections.delete(key));
+    return opening;
+  }
+
+  private open(host: string, port: number, credentials: AdminCredentials) {
+    return connectEngine({
       host,
       port,
       engineId: this.local.parts.identity.engineId,
       credentials: { method: 'password', ...credentials },
       pin: { trust: this.local.parts.trust },
-    }).then((session) => session.connection);
-    this.connections.set(key, opening);
-    opening.catch(() => this.connections.delete(key));
-    return opening;
+    });
+  }
+
+  private credentialsFor(host: string, port: number): AdminCredentials | undefined {
+    return this.credentials.get(endpoint(host, port)) ?? this.vault?.get(host);
   }
 }
 

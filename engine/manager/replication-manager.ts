@@ -4,6 +4,9 @@ import { EngineRuntime } from '../runtime/engine-runtime';
 import { createEngineServices } from '../runtime/services';
 import { localHostNames } from '../scenario/hosts';
 import { EngineClients } from './engine-clients';
+import { CredentialVault } from './credentials/credential-vault';
+import { keyFileBox } from './credentials/key-file-box';
+import type { SecretBox } from './credentials/secret-box';
 import { BackupService } from '../backup/backup-service';
 import { ArScheduler } from './ar-scheduler';
 import { ProtectionControl } from './protection-control';
@@ -15,6 +18,8 @@ export interface ReplicationOptionsForHost {
   port: number;
   bind: string;
   version: string;
+  /** Seals stored engine credentials (Electron safeStorage in the desktop app); default: a key file in the data folder. */
+  secretBox?: SecretBox;
 }
 
 /** The manager's replication side: this host's own engine on the network, and control of every scenario's engines. */
@@ -31,7 +36,11 @@ export async function startReplicationManager(engine: Engine, options: Replicati
     { stateDir: path.join(options.dataDir, 'engine'), port: options.port, bind: options.bind, hostName: engine.hostName, version: options.version, events: engine.events },
     createEngineServices,
   );
-  const clients = new EngineClients(runtime, localHostNames());
+  const box = options.secretBox ?? keyFileBox(path.join(options.dataDir, 'credentials.key'));
+  const vault = await CredentialVault.open(path.join(options.dataDir, 'credentials.sealed'), box, ({ detail }) =>
+    engine.events.record({ severity: 'warning', code: 'W1009', text: `Stored engine credentials could not be read: ${detail}` }),
+  );
+  const clients = new EngineClients(runtime, localHostNames(), vault);
   const control = new ScenarioControl(engine.scenarios, clients, engine.events, () => runtime.port);
   const protection = new ProtectionControl(control);
   const scheduler = new ArScheduler(engine.scenarios, protection, engine.events);

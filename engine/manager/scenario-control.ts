@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/model';
 import type { ScenarioStore } from '../scenario/scenario-store';
 import { BrowseReplySchema, type BrowseReply } from '../runtime/browse-model';
 import type { AdminCredentials, EngineClients } from './engine-clients';
+import { canonicalHost } from '../scenario/hosts';
 
 export interface HostCredentials extends AdminCredentials {
   host: string;
@@ -53,6 +54,7 @@ export class ScenarioControl {
       links.push({ replicaId: replica.id, host: this.addressFromMaster(replica.host, masterLocal), label: replica.host, port, fingerprint: prepared.fingerprint, token: prepared.token });
     }
     await this.master(scenario).call('master.run', { scenarioId: scenario.id, name: scenario.name, roots: scenario.master.roots, links, options: scenario.options });
+    for (const entry of credentials) await this.clients.remember(entry.host, entry);
     this.events.record({ severity: 'info', scenarioId: id, text: `Scenario "${scenario.name}" started` });
     return this.store.setStatus(id, { state: 'running', since: new Date().toISOString() });
   }
@@ -120,21 +122,48 @@ export class ScenarioControl {
   }
 
   /**
-   * Remembers `credentials`, then proves each host in `hosts` accepts them with a real round
-   * trip to its engine (AE0459 naming the host when not), so a job is refused before it is queued.
+   * Proves each host in `hosts` accepts the credentials given for it (tried on a connection of
+   * their own first, so a wrong password never replaces working ones) or those already held,
+   * with a real round trip to its engine: AE0459 naming the host when not, so a job is refused
+   * before it is queued. Credentials that worked are stored (encrypted) for later runs.
    */
   async verifyHosts(hosts: readonly { host: string; port: number }[], credentials: readonly HostCredentials[]): Promise<void> {
-    for (const entry of credentials) this.clients.setCredentials(entry.host, this.portOf(entry.host, hosts.find((host) => host.host === entry.host)?.port ?? 25000), entry);
     for (const { host, port } of hosts) {
-      if (!this.clients.hasCredentials(host, this.portOf(host, port))) throw new UserError('AE0459', `no engine administrator credentials were given for ${host}`);
-      try {
-        await this.engineAt(host, port).call('engine.info', {});
-      } catch (error) {
-        const code = (error as { info?: { code?: string } }).info?.code ?? (error instanceof UserError ? error.code : undefined);
-        if (code === 'E1201' || code === 'E1008') throw new UserError('AE0459', `${host} refused the credentials given`);
-        throw new UserError('AE0463', `${host}: ${describeError(error)}`);
-      }
+      const given = credentials.find((entry) => canonicalHost(entry.host, []) === canonicalHost(host, []));
+      await this.proveHost(host, port, given);
     }
+  }
+
+  private async proveHost(host: string, port: number, given: HostCredentials | undefined): Promise<void> {
+    const target = this.portOf(host, port);
+    try {
+      if (given) await this.clients.accept(host, target, given);
+      else if (!this.clients.hasCredentials(host, target)) throw new UserError('AE0459', `no engine administrator credentials were given for ${host}`);
+      else await this.engineAt(host, port).call('engine.info', {});
+    } catch (error) {
+      if (error instanceof UserError && error.code === 'AE0459') throw error;
+      const code = (error as { info?: { code?: string } }).info?.code ?? (error instanceof UserError ? error.code : undefined);
+      if (code === 'E1201' || code === 'E1008') throw new UserError('AE0459', `${host} refused the ${given ? 'credentials given' : 'stored credentials'}`);
+      throw new UserError('AE0463', `${host}: ${describeError(error)}`);
+    }
+  }
+
+  /** This machine's own engine: reached in-process, no credentials asked. */
+  isLocalHost(host: string): boolean {
+    return this.clients.isLocal(host);
+  }
+
+  storedCredentials(): { host: string; user: string }[] {
+    return this.clients.stored();
+  }
+
+  forgetCredentials(host: string): Promise<void> {
+    return this.clients.forget(host);
+  }
+
+  /** The user name stored for a host's engine, if any. */
+  storedUser(host: string): string | null {
+    return this.clients.storedUser(host);
   }
 
   private master(scenario: Scenario) {

@@ -53,6 +53,12 @@ export const catalogue = {
     reason: 'The scenario uses a host other than this one, and the manager has no administrator credentials for its engine.',
     action: "Enter the engine administrator's user name and password for that host when running the scenario.",
   },
+  W1009: {
+    module: 'Scenario manager',
+    title: 'Stored engine credentials could not be read',
+    reason: 'The sealed credentials file was made with another key (another OS account or machine, a deleted key file or a reset keyring) or is damaged.',
+    action: 'Enter the engine credentials again where they are asked for (Run, Backup Manager → Security); they are stored anew.',
+  },
   E1099: {
     module: 'Engine',
     title: 'Internal error',
@@ -331,6 +337,18 @@ export const catalogue = {
     title: 'There is nothing to apply or send for this restore job',
     reason: 'The job restored nothing pending (no <name>.TMP files), did not restore to a Replica, or has not completed.',
     action: 'Choose a completed restore job to a Replica (send to Master) or one that reported "restart required" (apply pending).',
+  },
+  E3387: {
+    module: 'Backup task',
+    title: 'Control of the scenario was taken from the backup job',
+    reason: 'An administrator chose "take control" when opening the scenario in the Replication Manager while this job was backing it up; the job stopped reading the snapshot and its session for the scenario was removed.',
+    action: 'Run the job again (Job Status Manager → Run now) once the administrator has finished with the scenario.',
+  },
+  E3388: {
+    module: 'Backup task',
+    title: 'A written session did not verify',
+    reason: "Reading the session back from the device (the job's Verification option) found a file whose checksum differs from the one recorded, or the archive could not be read.",
+    action: 'Check the device (disk errors, free space), then run the job again; the session was marked failed and is not offered for restore.',
   },
   AE0457: {
     module: 'Agent',

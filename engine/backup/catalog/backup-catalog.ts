@@ -11,6 +11,7 @@ import { recoverInterruptedJobs, type RecoveryReport } from './recovery';
 import { RegisteredScenarios } from './registered-scenarios';
 import { RestoreViews } from './restore-views';
 import { Sessions } from './sessions';
+import { runReport, type RunReportQuery, type RunReportRow } from './run-report';
 
 /** Every store of the backup catalog over one opened catalog database (engine/catalog/open-catalog.ts). */
 export interface BackupCatalog {
@@ -27,6 +28,8 @@ export interface BackupCatalog {
   recover(): RecoveryReport;
   /** Appends the summary block to a finished job run's Activity Log group. */
   appendJobSummary(runId: number): JobSummary;
+  /** Reports → Backup and restore activity. */
+  runReport(query: RunReportQuery): RunReportRow[];
 }
 
 export function createBackupCatalog(db: Database, clock: Clock): BackupCatalog {
@@ -49,5 +52,6 @@ export function createBackupCatalog(db: Database, clock: Clock): BackupCatalog {
     views: new RestoreViews(db, media, scenarios, files),
     recover: () => recoverInterruptedJobs({ jobs, sessions, activity }),
     appendJobSummary: (runId) => appendJobSummary(sources, runId),
+    runReport: (query) => runReport(db, query),
   };
 }

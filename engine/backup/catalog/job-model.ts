@@ -41,6 +41,10 @@ export const BackupJobOptionsSchema = z.object({
   timeoutSeconds: z.number().int().min(1).max(86_400).default(180),
   /** What happens to the Replica snapshot the backup read once the job ends. */
   snapshot: z.enum(['release', 'keep']).default('release'),
+  /** Each scenario a child job of its own, all at once; off: one scenario after another. */
+  multistreaming: z.boolean().default(true),
+  /** After a session is written, read it back from the device and check every file's checksum. */
+  verification: z.enum(['none', 'checksum']).default('none'),
 });
 export type BackupJobOptions = z.infer<typeof BackupJobOptionsSchema>;
 
