@@ -178,9 +178,9 @@ export const channels = {
   'restore.apply-pending': { request: z.object({ jobId: z.number().int() }), response: z.object({ files: z.number().int() }) },
   /** The Activity Log grouped by job run, newest first. */
   'backup.activity': { request: z.object({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }), response: z.array(ActivityGroupSchema) },
-  /** One job run's Activity Log entries (with its child runs'), oldest first. */
+  /** One job run's Activity Log entries (with its child runs'), oldest first, a page at a time (fewer than `limit`: the last page). */
   'backup.activity-entries': {
-    request: z.object({ runId: z.number().int(), limit: z.number().int().min(1).max(10_000).default(1000) }),
+    request: z.object({ runId: z.number().int(), limit: z.number().int().min(1).max(10_000).default(1000), offset: z.number().int().min(0).default(0) }),
     /** Each entry with its code's module, reason and action (Message details), when it has a catalogued code. */
     response: z.array(ActivityEntrySchema.extend({ details: ErrorInfoSchema.nullable() })),
   },

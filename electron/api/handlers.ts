@@ -110,7 +110,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'restore.send-to-master': ({ jobId }) => restore.sendToMaster(jobId),
     'restore.apply-pending': ({ jobId }) => restore.applyPending(jobId),
     'backup.activity': ({ limit, offset }) => engine.backupCatalog.activity.groups({ limit, offset }),
-    'backup.activity-entries': ({ runId, limit }) => engine.backupCatalog.activity.entries({ runId, limit, withChildren: true }).map((entry) => ({ ...entry, details: detailsOf(entry) ?? null })),
+    'backup.activity-entries': ({ runId, limit, offset }) => engine.backupCatalog.activity.entries({ runId, limit, offset, withChildren: true }).map((entry) => ({ ...entry, details: detailsOf(entry) ?? null })),
     'credentials.stored': () => control.storedCredentials(),
     'credentials.forget': async ({ host }) => {
       await control.forgetCredentials(host);
