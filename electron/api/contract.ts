@@ -25,7 +25,7 @@ import { RestoreJobDraftSchema, RestoreSpecSchema } from '../../engine/restore/r
 import { BackupJobChangesSchema } from '../../engine/backup/catalog/jobs';
 import { SessionSchema } from '../../engine/backup/catalog/sessions';
 import { ReplicationOptionsSchema } from '../../engine/scenario/options';
-import { BackupSourceSchema, JobHostSchema, ScenarioLockSchema, SourceEntitiesSchema, StoredCredentialSchema } from '../../engine/backup/backup-manager-model';
+import { BackupSourceSchema, FolderSourceDraftSchema, JobHostSchema, ScenarioLockSchema, SourceEntitiesSchema, StoredCredentialSchema } from '../../engine/backup/backup-manager-model';
 import { RunReportQuerySchema, RunReportRowSchema } from '../../engine/backup/catalog/run-report';
 
 /**
@@ -106,7 +106,11 @@ export const channels = {
   'backup.source-entities': { request: z.object({ scenarioId: z.string().min(1).max(100), credentials: z.array(HostCredentialsSchema).max(8).default([]) }), response: SourceEntitiesSchema },
   /** Schedule tab: when a job with this schedule would first run (server local time rules), and how the queue describes it. */
   'backup.schedule-preview': { request: z.object({ schedule: ScheduleSchema }), response: z.object({ firstRunAt: z.string(), description: z.string() }) },
-  /** Security and Agent Information: the Master and Replica rows of each scenario of a job. */
+  /** Source → Folders → Add folder: a folder on a host (its engine's credentials proven, AE0459; the folder must exist there, E3389). */
+  'backup.add-folder': { request: FolderSourceDraftSchema.extend({ credentials: z.array(HostCredentialsSchema).max(1).default([]) }), response: BackupSourceSchema },
+  /** Removes a folder source from the list; its sessions stay restorable. */
+  'backup.remove-source': { request: z.object({ id: z.string().min(1).max(100) }), response: z.object({}) },
+  /** Security and Agent Information: the Master and Replica rows of each scenario of a job (a folder source: its host). */
   'backup.job-hosts': { request: z.object({ scenarioIds: z.array(z.string().min(1).max(100)).min(1).max(256) }), response: z.array(JobHostSchema) },
   /** The Job Queue: backup and restore jobs. */
   'backup.jobs': { request: z.object({}), response: z.array(QueueJobSchema) },

@@ -77,6 +77,11 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'backup.sources': () => sources.list(),
     'backup.source-entities': ({ scenarioId, credentials }) => sources.entities(scenarioId, credentials),
     'backup.job-hosts': ({ scenarioIds }) => sources.jobHosts(scenarioIds),
+    'backup.add-folder': ({ host, path, credentials }) => sources.addFolder({ host, path }, credentials),
+    'backup.remove-source': ({ id }) => {
+      sources.removeFolder(id);
+      return {};
+    },
     'backup.schedule-preview': ({ schedule }) => ({ firstRunAt: firstRunAt(schedule, new Date()).toISOString(), description: describeSchedule(schedule) }),
     'backup.jobs': () => engine.backupCatalog.jobs.list(),
     'backup.job-modify': ({ jobId, changes }) => engine.backupCatalog.jobs.modify(jobId, changes),

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { ScenarioTypeSchema } from '../scenario/model';
-import { RegistrationModeSchema, ScenarioEntitySchema } from './catalog/registration';
+import { RegistrationModeSchema, ScenarioEntitySchema, SourceKindSchema } from './catalog/registration';
 
 /** What the Backup Manager window shows and sends beyond the job itself. Pure schemas for the contract and the UI. */
 
-/** Source tab: a scenario registered in the catalog, with the properties the right pane shows. */
+/** Source tab: a scenario registered in the catalog, or a folder source, with the properties the right pane shows. */
 export const BackupSourceSchema = z.object({
   id: z.string(),
+  /** 'scenario' (Replication Scenarios) or 'folder' (a folder on a host, read live: master = that host, roots = [folder]). */
+  source: SourceKindSchema,
+  roots: z.array(z.string()),
   name: z.string(),
   type: ScenarioTypeSchema,
   master: z.string(),
@@ -24,7 +27,8 @@ export const SourceEntitiesSchema = z.array(ScenarioEntitySchema);
 export const JobHostSchema = z.object({
   scenarioId: z.string(),
   scenarioName: z.string(),
-  role: z.enum(['Master', 'Replica']),
+  /** 'Source' is a folder source's host. */
+  role: z.enum(['Master', 'Replica', 'Source']),
   host: z.string(),
   /** False for this machine's own engine: no credentials are asked for it. */
   needsCredentials: z.boolean(),
@@ -32,6 +36,13 @@ export const JobHostSchema = z.object({
   storedUser: z.string().nullable(),
 });
 export type JobHost = z.infer<typeof JobHostSchema>;
+
+/** Backup Manager → Source → Folders → Add folder: a folder on any host whose engine this manager reaches. */
+export const FolderSourceDraftSchema = z.object({
+  host: z.string().trim().min(1).max(300),
+  path: z.string().trim().min(1).max(4000),
+});
+export type FolderSourceDraft = z.infer<typeof FolderSourceDraftSchema>;
 
 /** Credentials the manager keeps (encrypted at rest) per host: the user only, never the password. */
 export const StoredCredentialSchema = z.object({ host: z.string(), user: z.string() });

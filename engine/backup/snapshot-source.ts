@@ -23,6 +23,14 @@ export interface SnapshotItem {
   readonly mode: number;
 }
 
+/** What a backup reads an entity's files from: a Replica snapshot, or a folder on a host (folder-source.ts). */
+export interface TreeSource {
+  /** Every folder and file below root `root`, depth first, parents before children. */
+  walk(root: number): AsyncGenerator<SnapshotItem>;
+  /** The file's bytes; exactly `size` of them, or an error (also when `signal` aborts). */
+  read(item: SnapshotItem, signal?: AbortSignal): AsyncGenerator<Buffer>;
+}
+
 const EntrySchema = z.object({ name: z.string().min(1), kind: z.enum(['file', 'directory']), size: z.number().int().min(0), mtimeMs: z.number(), mode: z.number().int() });
 const PageSchema = z.object({ entries: z.array(EntrySchema), more: z.boolean() });
 const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
@@ -31,7 +39,7 @@ const ChunkSchema = z.object({ data: Bytes });
 const PAGE = 1000;
 const READ_BYTES = 4 * 1024 * 1024;
 
-export class SnapshotSource {
+export class SnapshotSource implements TreeSource {
   constructor(
     private readonly engine: EngineClient,
     private readonly ref: SnapshotRef,

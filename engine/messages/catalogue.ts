@@ -350,6 +350,12 @@ export const catalogue = {
     reason: "Reading the session back from the device (the job's Verification option) found a file whose checksum differs from the one recorded, or the archive could not be read.",
     action: 'Check the device (disk errors, free space), then run the job again; the session was marked failed and is not offered for restore.',
   },
+  E3389: {
+    module: 'Backup task',
+    title: 'The folder source cannot be read',
+    reason: "The folder does not exist any more on its host, the host's engine may not read it, or the engine does not answer.",
+    action: "Check the folder and its host's engine (Backup Manager → Source → Folders shows where it is), then run the job again; remove the source if the folder is gone for good.",
+  },
   AE0457: {
     module: 'Agent',
     title: 'The Replica could not run Assured Recovery or suspend the scenario before the backup',

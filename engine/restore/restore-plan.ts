@@ -97,9 +97,16 @@ function resolveDestination(destination: RestoreDestination, scenario: Registere
     return { kind: 'alternate', host: destination.host, port: DEFAULT_ENGINE_PORT, folder: destination.folder };
   }
   if (destination.to === 'master') return { kind: 'original', host: scenario.master.host, port: scenario.master.port, rootFor: (root) => root };
-  const replica = destination.replicaId === undefined ? scenario.replicas[0] : scenario.replicas.find((candidate) => candidate.id === destination.replicaId);
-  if (!replica) throw new UserError('E3383', `"${scenario.name}" has no Replica ${destination.replicaId ?? ''}`.trim());
+  const replica = destinationReplica(destination, scenario);
   return { kind: 'original', host: replica.host, port: replica.port, rootFor: (root) => replicaTargetFor(replica.target, root) };
+}
+
+/** The Replica an original-location restore writes to: the one chosen, else the first (E3383 when there is none). */
+export function destinationReplica(destination: { replicaId?: string | undefined }, scenario: RegisteredScenario): RegisteredScenario['replicas'][number] {
+  const replica = destination.replicaId === undefined ? scenario.replicas[0] : scenario.replicas.find((candidate) => candidate.id === destination.replicaId);
+  if (replica) return replica;
+  if (scenario.source === 'folder') throw new UserError('E3383', `"${scenario.name}" is a folder source: restore it to its folder (original location, Master) or to another folder`);
+  throw new UserError('E3383', `"${scenario.name}" has no Replica ${destination.replicaId ?? ''}`.trim());
 }
 
 /** A Master path as the session names it (format.ts); '' never: a Master path always has a name below its root. */

@@ -8,7 +8,7 @@ import { BrowseReplySchema, type BrowseReply } from '../runtime/browse-model';
 import { DEFAULT_ENGINE_PORT } from '../scenario/model';
 import { copyBetweenEngines, type CopyTotals } from './engine-copy';
 import { replicaTargetFor } from '../replica/path-guard';
-import { planRestore } from './restore-plan';
+import { destinationReplica, planRestore } from './restore-plan';
 import { RestoreJobDraftSchema, type RestoreJobDraft, type RestoreSpec } from './restore-model';
 import { archiveOf, requireReadable } from './restore-run';
 
@@ -37,8 +37,7 @@ export class RestoreService {
     if (destination.kind === 'alternate') return [{ host: destination.host, role: 'Destination', port: DEFAULT_ENGINE_PORT }];
     const master = { host: scenario.master.host, role: 'Master' as const, port: scenario.master.port };
     if (destination.to === 'master') return [master];
-    const replica = destination.replicaId === undefined ? scenario.replicas[0] : scenario.replicas.find((candidate) => candidate.id === destination.replicaId);
-    if (!replica) throw new UserError('E3383', `"${scenario.name}" has no Replica ${destination.replicaId ?? ''}`.trim());
+    const replica = destinationReplica(destination, scenario);
     return [master, { host: replica.host, role: 'Replica', port: replica.port }];
   }
 
@@ -75,8 +74,7 @@ export class RestoreService {
     const destination = job.restore.destination;
     if (destination.kind !== 'original' || destination.to !== 'replica') throw new UserError('E3386', `job ${jobId} did not restore to a Replica`);
     const scenario = this.registration(job.restore.scenarioId);
-    const replica = scenario.replicas.find((candidate) => candidate.id === destination.replicaId) ?? scenario.replicas[0];
-    if (!replica) throw new UserError('E3383', `"${scenario.name}" has no Replica`);
+    const replica = destinationReplica(destination, scenario);
     const from = this.control.engineAt(replica.host, replica.port);
     const to = this.control.engineAt(scenario.master.host, scenario.master.port);
     const totals: CopyTotals = { files: 0, directories: 0, bytes: 0 };

@@ -13,6 +13,7 @@ import { withTimeout } from '../util/with-timeout';
 export async function stopForRestore(context: RestoreRunContext, registration: RegisteredScenario, log: (type: 'Information' | 'Warning', message: string) => void): Promise<void> {
   const { control, job, catalog, runId } = context;
   const options = job.restore.options;
+  if (registration.source === 'folder') return;
   const scenario = currentScenario(context, registration.id);
   if (!scenario || scenario.status.state !== 'running') {
     log('Information', `Scenario "${registration.name}" is not running: nothing replicates over the restore`);

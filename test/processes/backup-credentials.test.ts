@@ -18,7 +18,7 @@ const probe = NetnsHost.create(8);
 const unavailable = typeof probe === 'string' ? probe : undefined;
 if (typeof probe !== 'string') void probe.stop();
 
-describe.skipIf(unavailable !== undefined)(`a backup job whose Replica is on another host${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
+describe.skipIf(unavailable !== undefined)(`backup sources on another host${unavailable ? ` (skipped: ${unavailable})` : ''}`, () => {
   it('proves the credentials before queueing, never lets a wrong password replace working ones, and keeps them sealed across a restart', async () => {
     const remote = NetnsHost.create(2);
     if (typeof remote === 'string') throw new Error(remote);
@@ -69,5 +69,32 @@ describe.skipIf(unavailable !== undefined)(`a backup job whose Replica is on ano
     const forgotten = await second.client.invoke('backup.source-entities', { scenarioId: created.id, credentials: [] });
     expect(forgotten.ok ? 'listed' : forgotten.error.code).toBe('AE0459');
     expect(await ok(second.client.invoke('credentials.stored', {}))).toEqual([]);
+  });
+
+  it('adds a folder on that host as a source only with its credentials, and backs it up through its engine', async () => {
+    const remote = NetnsHost.create(3);
+    if (typeof remote === 'string') throw new Error(remote);
+    hosts.push(remote);
+    await remote.startEngine(tempDir('understudy-remote-engine-'));
+    const { client } = await connect(tempDir());
+    const folder = tempDir('understudy-remote-folder-');
+    placeFile(folder, 'plans/site.dwg', 'site plan', T0 + 3);
+
+    const without = await client.invoke('backup.add-folder', { host: remote.address, path: folder });
+    expect(without.ok ? 'added' : without.error.code).toBe('AE0459');
+    const wrong = await client.invoke('backup.add-folder', { host: remote.address, path: folder, credentials: [{ host: remote.address, user: ADMIN.user, password: 'nope' }] });
+    expect(wrong.ok ? 'added' : wrong.error.code).toBe('AE0459');
+    const source = await ok(client.invoke('backup.add-folder', { host: remote.address, path: folder, credentials: [{ host: remote.address, ...ADMIN }] }));
+    expect(await ok(client.invoke('backup.job-hosts', { scenarioIds: [source.id] }))).toEqual([
+      { scenarioId: source.id, scenarioName: source.name, role: 'Source', host: remote.address, needsCredentials: true, storedUser: ADMIN.user },
+    ]);
+
+    const group = (await ok(client.invoke('backup.devices', {})))[0];
+    if (!group) throw new Error('no device group');
+    const job = await ok(client.invoke('backup.submit', { draft: { name: 'Remote plans', scenarioIds: [source.id], deviceGroupId: group.id, schedule: { kind: 'once', at: new Date().toISOString() }, owner: 'test' } }));
+    const end = await jobEnd(client, job.id, 60_000);
+    expect(end.result, told(end)).toBe('succeeded');
+    const [session] = await ok(client.invoke('backup.sessions', { scenarioId: source.id }));
+    expect(session).toMatchObject({ masterHost: remote.address, state: 'complete', counts: { files: 1, bytes: 'site plan'.length } });
   });
 });

@@ -22,6 +22,7 @@ interface ScenarioRow {
   master_port: number;
   master_roots: string;
   mode: string;
+  source: string;
   registered_at: string;
   updated_at: string;
   removed_at: string | null;
@@ -62,7 +63,10 @@ export class RegisteredScenarios {
       this.activity.append({
         type: 'Information',
         scenarioName: registration.name,
-        message: `Scenario "${registration.name}" registered for backup (${registration.type}; Master ${registration.master.host} → Replica ${replicas}; ${registration.entities.length} ${registration.entities.length === 1 ? 'entity' : 'entities'}; ${describeMode(registration.mode)} mode)`,
+        message:
+          registration.source === 'folder'
+            ? `Folder ${registration.master.roots.join(', ')} on ${registration.master.host} added as a backup source (read live through its engine, no snapshot)`
+            : `Scenario "${registration.name}" registered for backup (${registration.type}; Master ${registration.master.host} → Replica ${replicas}; ${registration.entities.length} ${registration.entities.length === 1 ? 'entity' : 'entities'}; ${describeMode(registration.mode)} mode)`,
       });
       return { scenario: this.require(registration.id), change: 'registered' as const };
     })();
@@ -76,7 +80,8 @@ export class RegisteredScenarios {
       if (scenario.removedAt !== null) return scenario;
       const now = this.clock.now().toISOString();
       this.db.prepare('UPDATE registered_scenarios SET removed_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
-      this.activity.append({ type: 'Information', scenarioName: scenario.name, message: `Scenario "${scenario.name}" unregistered: it was removed from replication` });
+      const message = scenario.source === 'folder' ? `Backup source "${scenario.name}" removed` : `Scenario "${scenario.name}" unregistered: it was removed from replication`;
+      this.activity.append({ type: 'Information', scenarioName: scenario.name, message });
       return { ...scenario, removedAt: now, updatedAt: now };
     })();
   }
@@ -116,13 +121,13 @@ export class RegisteredScenarios {
     }
   }
 
-  private write(registration: ScenarioRegistration, registeredAt: string, now: string): void {
+  private write(registration: z.output<typeof ScenarioRegistrationSchema>, registeredAt: string, now: string): void {
     this.db
       .prepare(
-        `INSERT INTO registered_scenarios (id, name, type, master_host, master_port, master_roots, mode, registered_at, updated_at, removed_at)
-         VALUES (@id, @name, @type, @masterHost, @masterPort, @masterRoots, @mode, @registeredAt, @now, NULL)
+        `INSERT INTO registered_scenarios (id, name, type, master_host, master_port, master_roots, mode, source, registered_at, updated_at, removed_at)
+         VALUES (@id, @name, @type, @masterHost, @masterPort, @masterRoots, @mode, @source, @registeredAt, @now, NULL)
          ON CONFLICT (id) DO UPDATE SET name = @name, type = @type, master_host = @masterHost, master_port = @masterPort,
-           master_roots = @masterRoots, mode = @mode, updated_at = @now, removed_at = NULL`,
+           master_roots = @masterRoots, mode = @mode, source = @source, updated_at = @now, removed_at = NULL`,
       )
       .run({
         id: registration.id,
@@ -132,6 +137,7 @@ export class RegisteredScenarios {
         masterPort: registration.master.port,
         masterRoots: JSON.stringify(registration.master.roots),
         mode: registration.mode,
+        source: registration.source,
         registeredAt,
         now,
       });
@@ -162,6 +168,7 @@ export class RegisteredScenarios {
       replicas,
       entities,
       mode: row.mode,
+      source: row.source,
       registeredAt: row.registered_at,
       updatedAt: row.updated_at,
       removedAt: row.removed_at,

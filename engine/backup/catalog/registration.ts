@@ -20,20 +20,32 @@ export type ScenarioEntity = z.infer<typeof ScenarioEntitySchema>;
 export const RegistrationModeSchema = z.enum(['assured-recovery', 'suspend', 'none']);
 export type RegistrationMode = z.infer<typeof RegistrationModeSchema>;
 
-export const ScenarioRegistrationSchema = z.object({
-  id: z.string().min(1).max(100),
-  name: z.string().min(1).max(1000),
-  type: ScenarioTypeSchema,
-  master: z.object({ host: z.string().min(1).max(1000), port: z.number().int().min(1).max(65535), roots: z.array(z.string().min(1).max(4000)).min(1) }),
-  replicas: z
-    .array(z.object({ id: z.string().min(1).max(100), host: z.string().min(1).max(1000), port: z.number().int().min(1).max(65535), target: z.string().min(1).max(4000) }))
-    .min(1),
-  entities: z.array(ScenarioEntitySchema).max(10_000),
-  mode: RegistrationModeSchema,
-});
-export type ScenarioRegistration = z.infer<typeof ScenarioRegistrationSchema>;
+/**
+ * What a registration stands for: a replication scenario (read from its Replica's snapshot), or
+ * an ordinary source — a folder on a host, read live through that host's engine; its "Master"
+ * is that host and folder, it has no Replica.
+ */
+export const SourceKindSchema = z.enum(['scenario', 'folder']);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
 
-export const RegisteredScenarioSchema = ScenarioRegistrationSchema.extend({
+export const ScenarioRegistrationSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    name: z.string().min(1).max(1000),
+    type: ScenarioTypeSchema,
+    master: z.object({ host: z.string().min(1).max(1000), port: z.number().int().min(1).max(65535), roots: z.array(z.string().min(1).max(4000)).min(1) }),
+    replicas: z.array(z.object({ id: z.string().min(1).max(100), host: z.string().min(1).max(1000), port: z.number().int().min(1).max(65535), target: z.string().min(1).max(4000) })),
+    entities: z.array(ScenarioEntitySchema).max(10_000),
+    mode: RegistrationModeSchema,
+    source: SourceKindSchema.default('scenario'),
+  })
+  .refine((registration) => (registration.source === 'folder' ? registration.replicas.length === 0 : registration.replicas.length > 0), {
+    message: 'a scenario has at least one Replica; a folder source none',
+    path: ['replicas'],
+  });
+export type ScenarioRegistration = z.input<typeof ScenarioRegistrationSchema>;
+
+export const RegisteredScenarioSchema = ScenarioRegistrationSchema.safeExtend({
   registeredAt: z.string(),
   updatedAt: z.string(),
   /** Set once the scenario was removed; its sessions stay restorable. */

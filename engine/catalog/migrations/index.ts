@@ -7,6 +7,7 @@ import { backupSessionsMigration } from './1005-backup-sessions';
 import { fileCatalogMigration } from './1006-file-catalog';
 import { activityLogMigration } from './1007-activity-log';
 import { restoreJobsMigration } from './1008-restore-jobs';
+import { folderSourcesMigration } from './1009-folder-sources';
 import type { Migration } from './migration';
 
 /** In version order; append new ones, never edit an applied one. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   fileCatalogMigration,
   activityLogMigration,
   restoreJobsMigration,
+  folderSourcesMigration,
 ];

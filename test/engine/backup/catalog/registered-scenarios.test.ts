@@ -25,7 +25,7 @@ describe('RegisteredScenarios', () => {
     const { catalog, clock } = openTestCatalog();
     const { scenario, change } = catalog.scenarios.register(fileServerRegistration());
     expect(change).toBe('registered');
-    expect(scenario).toEqual({ ...fileServerRegistration(), registeredAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(), removedAt: null });
+    expect(scenario).toEqual({ ...fileServerRegistration(), source: 'scenario', registeredAt: clock.now().toISOString(), updatedAt: clock.now().toISOString(), removedAt: null });
     expect(catalog.scenarios.list()).toEqual([scenario]);
 
     clock.advance(60_000);
