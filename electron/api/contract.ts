@@ -122,7 +122,13 @@ export const channels = {
   },
   /** How far each running (Active) job is: bytes moved of those expected, throughput, time left. */
   'backup.progress': { request: z.object({}), response: z.array(JobProgressSchema) },
+  /** Device groups with their disk devices; the group "Default" is created on first use. */
   'backup.devices': { request: z.object({}), response: z.array(DeviceGroupSchema) },
+  /** A disk device (a folder on the backup server, created and test-written first: E3390), in a group created when new. */
+  'backup.add-disk-device': {
+    request: z.object({ group: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(200), path: z.string().trim().min(1).max(4000) }),
+    response: DeviceGroupSchema,
+  },
   'backup.sessions': {
     request: z.object({ scenarioId: z.string().max(100).optional(), mediaId: z.string().max(100).optional(), limit: z.number().int().min(1).max(10_000).default(200) }),
     response: z.array(SessionSchema),

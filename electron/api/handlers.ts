@@ -6,6 +6,7 @@ import { UserError, toErrorInfo } from '../../engine/messages/user-error';
 import { RestoreService } from '../../engine/restore/restore-service';
 import { detailsOf } from '../../engine/backup/catalog/activity-log';
 import { BackupSources } from '../../engine/backup/backup-sources';
+import { addDiskDevice } from '../../engine/backup/device-setup';
 import { describeSchedule, firstRunAt } from '../../engine/backup/catalog/schedule';
 import { channels, type Channel, type ChannelParsedRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
 
@@ -100,6 +101,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
       await backup.defaultGroup();
       return engine.backupCatalog.devices.groups();
     },
+    'backup.add-disk-device': (draft) => addDiskDevice(catalog, draft),
     'backup.sessions': ({ scenarioId, mediaId, limit }) => catalog.sessions.restorable({ ...(scenarioId ? { scenarioId } : {}), ...(mediaId ? { mediaId } : {}), limit }),
     'restore.media': () => catalog.views.mediaWithSessions(),
     'restore.session': ({ session }) => restore.sessionInfo(session),

@@ -17,6 +17,7 @@ import { JobProgressCounter, type JobProgress } from './job-progress';
 import type { RestoreJobDraft } from '../restore/restore-model';
 import type { ScenarioLock } from './backup-manager-model';
 import { runRestore } from '../restore/restore-run';
+import { migrateStagedSessions } from './staging-migration';
 
 export interface BackupServiceOptions {
   /** Where the default disk device keeps its media (created on first use). */
@@ -47,6 +48,7 @@ export class BackupService {
   private readonly progress = new Map<number, JobProgressCounter>();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
+  private migrating = false;
 
   constructor(
     readonly catalog: BackupCatalog,
@@ -116,7 +118,7 @@ export class BackupService {
     return this.catalog.devices.requireGroup(group.id);
   }
 
-  /** Starts every job that is due; a job already running is not started twice. */
+  /** Starts every job that is due (a job already running is not started twice) and migrates staged sessions whose time has come. */
   async tick(): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
@@ -127,6 +129,16 @@ export class BackupService {
       }
     } finally {
       this.ticking = false;
+    }
+    if (!this.migrating) {
+      this.migrating = true;
+      const migration: Promise<void> = migrateStagedSessions(this.catalog)
+        .catch((error: unknown) => void this.catalog.activity.appendError(error))
+        .finally(() => {
+          this.migrating = false;
+          this.running.delete(migration);
+        });
+      this.running.add(migration);
     }
   }
 

@@ -81,12 +81,15 @@ async function backUpFolder(context: ScenarioBackupContext, folder: RegisteredSc
 async function writeSessions(context: ScenarioBackupContext, subject: BackupSubject, source: TreeSource, entities: ReadonlyMap<string, readonly SnapshotItem[]>): Promise<RunOutcome> {
   const { catalog, job, runId } = context;
   context.progress?.expect([...entities.values()].flat().reduce((sum, item) => sum + (item.kind === 'file' ? item.size : 0), 0));
-  const device = catalog.devices.requireGroup(job.deviceGroupId).devices[0];
-  if (!device) throw new UserError('E3377', `device group ${job.deviceGroupId} has no device`);
-  const media = catalog.media.create({ deviceId: device.id, pool: job.mediaPool, runId });
+  const staging = job.options.staging;
+  const groupId = staging?.deviceGroupId ?? job.deviceGroupId;
+  const device = catalog.devices.requireGroup(groupId).devices[0];
+  if (!device) throw new UserError('E3377', `device group ${groupId} has no device`);
+  const media = catalog.media.create({ deviceId: device.id, pool: staging ? null : job.mediaPool, runId });
   const totals: Totals = { files: 0, directories: 0, bytes: 0 };
   for (const [entity, items] of entities) {
     const written = await writeSession(context, { scenario: subject, entity, items, source, devicePath: device.path, mediaId: media.id });
+    if (staging) catalog.staged.note({ session: written.session, runId, finalGroupId: job.deviceGroupId, mediaPool: job.mediaPool, stagingPath: device.path, migrateAfterHours: staging.migrateAfterHours });
     totals.files += written.files;
     totals.directories += written.directories;
     totals.bytes += written.bytes;

@@ -40,7 +40,7 @@ export interface Totals {
  * folder on a host) and written to the device as one archive, every file recorded in the file
  * catalog under the Master's host and path, optionally scanned and read back (verification).
  */
-export async function writeSession(context: ScenarioBackupContext, work: SessionWork): Promise<Totals> {
+export async function writeSession(context: ScenarioBackupContext, work: SessionWork): Promise<Totals & { session: number }> {
   const { catalog, job, runId, password } = context;
   const { scenario, entity, items, source } = work;
   const encrypted = job.options.encryption;
@@ -88,7 +88,7 @@ export async function writeSession(context: ScenarioBackupContext, work: Session
     if (job.options.verification === 'checksum') await verifySession(context, path.join(work.devicePath, session.archiveFile), session.number, summary.sha256OfArchive, scenario.name);
     catalog.sessions.complete(session.number, { archiveSize: summary.bytes, sha256: summary.sha256OfArchive, files: summary.files, directories: summary.directories, bytes: summary.contentBytes });
     catalog.activity.append({ type: 'Information', runId, session: session.number, scenarioName: scenario.name, message: `Session ${session.number} (${entity}): ${summary.files} files, ${summary.directories} folders, ${summary.contentBytes} bytes` });
-    return { files: summary.files, directories: summary.directories, bytes: summary.contentBytes };
+    return { session: session.number, files: summary.files, directories: summary.directories, bytes: summary.contentBytes };
   } catch (error) {
     await writer.abort();
     catalog.sessions.fail(session.number, describeError(error));

@@ -356,6 +356,12 @@ export const catalogue = {
     reason: "The folder does not exist any more on its host, the host's engine may not read it, or the engine does not answer.",
     action: "Check the folder and its host's engine (Backup Manager → Source → Folders shows where it is), then run the job again; remove the source if the folder is gone for good.",
   },
+  E3390: {
+    module: 'Backup task',
+    title: 'The folder cannot be used as a disk device',
+    reason: 'The path is not absolute, or the backup server cannot create the folder or write in it (permissions, read-only or full volume).',
+    action: 'Choose an absolute folder on the backup server that its account may write to, with room for the sessions, and add the device again.',
+  },
   AE0457: {
     module: 'Agent',
     title: 'The Replica could not run Assured Recovery or suspend the scenario before the backup',

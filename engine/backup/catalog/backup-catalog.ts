@@ -12,6 +12,7 @@ import { RegisteredScenarios } from './registered-scenarios';
 import { RestoreViews } from './restore-views';
 import { Sessions } from './sessions';
 import { runReport, type RunReportQuery, type RunReportRow } from './run-report';
+import { StagedSessions } from './staged-sessions';
 
 /** Every store of the backup catalog over one opened catalog database (engine/catalog/open-catalog.ts). */
 export interface BackupCatalog {
@@ -22,6 +23,8 @@ export interface BackupCatalog {
   jobs: BackupJobs;
   sessions: Sessions;
   files: FileCatalog;
+  /** Sessions on a staging device group waiting to migrate to their destination group. */
+  staged: StagedSessions;
   /** Top levels of the Restore Manager's Source views. */
   views: RestoreViews;
   /** Start-up step: fails what a previous process left running (recovery.ts). */
@@ -49,6 +52,7 @@ export function createBackupCatalog(db: Database, clock: Clock): BackupCatalog {
     jobs,
     sessions,
     files,
+    staged: new StagedSessions(db, sessions, clock),
     views: new RestoreViews(db, media, scenarios, files),
     recover: () => recoverInterruptedJobs({ jobs, sessions, activity }),
     appendJobSummary: (runId) => appendJobSummary(sources, runId),

@@ -45,6 +45,14 @@ export const BackupJobOptionsSchema = z.object({
   multistreaming: z.boolean().default(true),
   /** After a session is written, read it back from the device and check every file's checksum. */
   verification: z.enum(['none', 'checksum']).default('none'),
+  /**
+   * Disk staging: sessions are written to this device group first and migrate to the job's
+   * device group `migrateAfterHours` after they were written (0: as soon as each is written).
+   */
+  staging: z
+    .object({ deviceGroupId: z.number().int(), migrateAfterHours: z.number().int().min(0).max(24 * 366).default(0) })
+    .nullable()
+    .default(null),
 });
 export type BackupJobOptions = z.infer<typeof BackupJobOptionsSchema>;
 

@@ -11,6 +11,7 @@ import {
   QueueJobSchema,
   ScheduleSchema,
   type BackupJob,
+  type BackupJobOptions,
   type QueueJob,
   type BackupJobDraft,
   type JobRun,
@@ -75,6 +76,7 @@ export class BackupJobs {
     const draft = BackupJobDraftSchema.parse(input);
     const scenarios = draft.scenarioIds.map((id) => this.scenarios.require(id));
     this.devices.requireGroup(draft.deviceGroupId);
+    this.requireStaging(draft.options, draft.deviceGroupId);
     const now = this.clock.now();
     const state = initialState(draft.schedule, now, draft.hold);
     const id = this.db.transaction(() => {
@@ -154,6 +156,7 @@ export class BackupJobs {
     const scenarioIds = changes.scenarioIds ?? job.scenarios.map((scenario) => scenario.id);
     if (changes.scenarioIds) for (const scenarioId of changes.scenarioIds) this.scenarios.require(scenarioId);
     if (changes.deviceGroupId !== undefined) this.devices.requireGroup(changes.deviceGroupId);
+    this.requireStaging(changes.options ?? job.options, changes.deviceGroupId ?? job.deviceGroupId);
     const schedule = changes.schedule ?? job.schedule;
     const state = this.allowed(job, modifiedState(job.state, schedule, this.clock.now()), 'modify');
     this.db.transaction(() => {
@@ -256,6 +259,13 @@ export class BackupJobs {
     this.log(type, run.jobId, `${words}${detail}`, runId, outcome.errorCode ?? null);
     if (state.status === 'Ready') this.log('Information', run.jobId, `next run ${localDateTime(new Date(state.nextRunAt))}`, runId);
     return { job: this.requireJob(run.jobId), run };
+  }
+
+  /** A staging group must exist and be another group than the destination (its sessions migrate from one to the other). */
+  private requireStaging(options: BackupJobOptions, deviceGroupId: number): void {
+    if (!options.staging) return;
+    this.devices.requireGroup(options.staging.deviceGroupId);
+    if (options.staging.deviceGroupId === deviceGroupId) throw new UserError('E3377', 'the staging device group must differ from the destination device group');
   }
 
   private allowed(job: QueueJob, transition: Transition, action: string): JobState {

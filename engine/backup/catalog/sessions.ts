@@ -201,6 +201,12 @@ export class Sessions {
     return rows.map(toSession).filter((session): session is CompleteSession => session.state === 'complete');
   }
 
+  /** A complete session whose files were moved to another device folder (staging migration). */
+  relocate(number: number, place: { devicePath: string; mediaId: string }): void {
+    const changed = this.db.prepare(`UPDATE backup_sessions SET device_path = ?, media_id = ? WHERE number = ? AND state = 'complete'`).run(place.devicePath, place.mediaId, number).changes;
+    if (changed !== 1) throw refuse({ kind: 'session-not-found', session: number });
+  }
+
   /** Every session of a run and its child runs, whatever its state (job summary, Activity Log). */
   forRun(runId: number): Session[] {
     const rows = this.db

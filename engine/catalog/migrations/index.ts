@@ -8,6 +8,7 @@ import { fileCatalogMigration } from './1006-file-catalog';
 import { activityLogMigration } from './1007-activity-log';
 import { restoreJobsMigration } from './1008-restore-jobs';
 import { folderSourcesMigration } from './1009-folder-sources';
+import { stagedSessionsMigration } from './1010-staged-sessions';
 import type { Migration } from './migration';
 
 /** In version order; append new ones, never edit an applied one. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   activityLogMigration,
   restoreJobsMigration,
   folderSourcesMigration,
+  stagedSessionsMigration,
 ];
