@@ -11,6 +11,7 @@ const scenario: RegisteredScenario = {
   replicas: [{ id: 'r1', host: 'dr01', port: 25001, target: '/replica' }],
   entities: [],
   mode: 'suspend',
+  source: 'scenario',
   registeredAt: '',
   updatedAt: '',
   removedAt: null,
