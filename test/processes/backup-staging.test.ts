@@ -41,6 +41,7 @@ describe('disk staging', () => {
     const now = await ok(client.invoke('backup.submit', { draft: draft('Staged, migrated at once', 0) }));
     const end = await jobEnd(client, now.id, 90_000);
     expect(end.result, told(end)).toBe('succeeded');
+    expect(end.entries.map((entry) => entry.message)).toContainEqual(expect.stringMatching(new RegExp(`written to the staging device ${stagingDir}; it migrates to device group "Default" now$`)));
     const migrated = await pollUntil(
       'the session migrated',
       async () => (await ok(client.invoke('backup.sessions', { scenarioId: scenario.id })))[0],
