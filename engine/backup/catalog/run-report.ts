@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { RunResultSchema } from './job-model';
+import { JobRunSchema, RunResultSchema } from './job-model';
 
 /** Reports → "Backup and restore activity": one row per finished or running job run, with filters. */
 export const RunReportQuerySchema = z.object({
@@ -14,21 +14,13 @@ export const RunReportQuerySchema = z.object({
 });
 export type RunReportQuery = z.output<typeof RunReportQuerySchema>;
 
-export const RunReportRowSchema = z.object({
+export const RunReportRowSchema = JobRunSchema.pick({ startedAt: true, finishedAt: true, result: true, files: true, directories: true, bytes: true, errorCode: true, errorMessage: true }).extend({
   runId: z.number().int(),
   jobId: z.number().int(),
   jobName: z.string(),
   kind: z.enum(['backup', 'restore']),
   /** The job's scenarios in its order, comma-separated. */
   scenarios: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  result: RunResultSchema.nullable(),
-  files: z.number().int(),
-  directories: z.number().int(),
-  bytes: z.number().int(),
-  errorCode: z.string().nullable(),
-  errorMessage: z.string().nullable(),
   /** Bytes per second over the run's elapsed time; null while it runs or when it took no time. */
   throughput: z.number().nullable(),
 });
