@@ -15,21 +15,22 @@ describe('migration 1008 (restore jobs)', () => {
       db.pragma('foreign_keys = ON');
       migrate(db, migrations.filter((migration) => migration.version < 1008));
       const clock = { now: () => new Date('2026-11-20T08:00:00.000Z') };
-      const before = createBackupCatalog(db, clock);
-      before.scenarios.register({
-        id: 'sc1',
-        name: 'Files',
-        type: 'FileServer',
-        master: { host: 'fs01', port: 25000, roots: ['/srv'] },
-        replicas: [{ id: 'r1', host: 'dr01', port: 25000, target: '/replica' }],
-        entities: [{ name: 'Volume /srv', masterPaths: ['/srv'] }],
-        mode: 'suspend',
-      });
-      const group = before.devices.createGroup('Disks');
-      const job = before.jobs.create({ name: 'Nightly', scenarioIds: ['sc1'], deviceGroupId: group.id, schedule: { kind: 'daily', time: '22:00' }, owner: 'ann' });
-      const other = before.jobs.create({ name: 'Once', scenarioIds: ['sc1'], deviceGroupId: group.id, schedule: { kind: 'once', at: '2026-11-20T07:00:00.000Z' }, owner: 'ann' });
-      const claimed = before.jobs.claimNextDue();
-      expect(claimed?.job.id).toBe(other.id);
+      // Written as the code of that time wrote it: today's stores know later columns.
+      const at = '2026-11-20T07:00:00.000Z';
+      db.prepare(`INSERT INTO registered_scenarios (id, name, type, master_host, master_port, master_roots, mode, registered_at, updated_at) VALUES ('sc1', 'Files', 'FileServer', 'fs01', 25000, '["/srv"]', 'suspend', ?, ?)`).run(at, at);
+      db.prepare(`INSERT INTO registered_scenario_replicas VALUES ('sc1', 0, 'r1', 'dr01', 25000, '/replica')`).run();
+      db.prepare(`INSERT INTO registered_scenario_entities VALUES ('sc1', 0, 'Volume /srv', '["/srv"]')`).run();
+      const group = Number(db.prepare(`INSERT INTO device_groups (name, created_at) VALUES ('Disks', ?)`).run(at).lastInsertRowid);
+      const insertJob = db.prepare(
+        `INSERT INTO backup_jobs (name, kind, device_group_id, options, schedule, status, next_run_at, active_run_id, owner, created_at, updated_at)
+         VALUES (?, 'backup', ?, '{}', ?, ?, ?, ?, 'ann', ?, ?)`,
+      );
+      const job = { id: Number(insertJob.run('Nightly', group, '{"kind":"daily","time":"22:00"}', 'Ready', '2026-11-20T22:00:00.000Z', null, at, at).lastInsertRowid) };
+      const other = { id: Number(insertJob.run('Once', group, `{"kind":"once","at":"${at}"}`, 'Ready', at, null, at, at).lastInsertRowid) };
+      for (const id of [job.id, other.id]) db.prepare(`INSERT INTO backup_job_scenarios VALUES (?, 0, 'sc1')`).run(id);
+      const runId = Number(db.prepare('INSERT INTO backup_job_runs (job_id, started_at) VALUES (?, ?)').run(other.id, at).lastInsertRowid);
+      db.prepare(`UPDATE backup_jobs SET status = 'Active', next_run_at = NULL, active_run_id = ? WHERE id = ?`).run(runId, other.id);
+      const claimed = { run: { id: runId } };
 
       migrate(db, migrations);
       expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -38,7 +39,7 @@ describe('migration 1008 (restore jobs)', () => {
         [job.id, 'backup', 'Nightly', 'Ready'],
         [other.id, 'backup', 'Once', 'Active'],
       ]);
-      expect(after.jobs.runs.require(claimed?.run.id ?? 0).jobId).toBe(other.id);
+      expect(after.jobs.runs.require(claimed.run.id).jobId).toBe(other.id);
       const restore = after.jobs.createRestore({ spec: { scenarioId: 'sc1', items: [{ session: 1, path: null }], destination: { kind: 'original' } } });
       expect(restore).toMatchObject({ kind: 'restore', name: 'Restore Files', scenarios: [{ id: 'sc1', name: 'Files' }] });
       expect(restore.id).toBeGreaterThan(other.id);
