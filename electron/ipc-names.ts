@@ -4,3 +4,7 @@
  */
 export const IPC_INVOKE = 'understudy:invoke';
 export const IPC_STREAM = 'understudy:stream';
+/** Renderer → main: open (or focus) one of the app's windows (electron/windows/window-routes.ts). */
+export const IPC_OPEN_WINDOW = 'understudy:open-window';
+/** Main → renderer: a menu command for the page to carry out (electron/windows/desktop-bridge.ts). */
+export const IPC_WINDOW_COMMAND = 'understudy:window-command';

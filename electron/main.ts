@@ -1,11 +1,16 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, type WebFrameMain } from 'electron';
 import { UserError } from '../engine/messages/user-error';
 import { forwardStreams } from './api/handlers';
 import { rendererDir } from './app-paths';
 import { boot, type Booted } from './boot';
 import { parseShellOptions } from './cli-options';
-import { IPC_INVOKE, IPC_STREAM } from './ipc-names';
+import { IPC_INVOKE, IPC_OPEN_WINDOW, IPC_STREAM } from './ipc-names';
+import { safeStorageBox } from './safe-storage-box';
+import { installApplicationMenu } from './windows/application-menu';
+import { PlacementStore } from './windows/placement-store';
+import { WindowManager } from './windows/window-manager';
+import { FIRST_WINDOW, isAppWindowId } from './windows/window-routes';
 
 const options = parseShellOptions(process.argv.slice(app.isPackaged ? 1 : 2), false);
 const indexHtml = path.join(rendererDir(), 'index.html');
@@ -18,29 +23,10 @@ function isOurPage(frame: WebFrameMain | null): boolean {
   return frame !== null && frame.url.startsWith('file://') && decodeURIComponent(new URL(frame.url).pathname).endsWith('/index.html');
 }
 
-function createReplicationManagerWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1400,
-    height: 880,
-    show: false,
-    title: 'Understudy — Replication Manager',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.js'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      sandbox: true,
-      webSecurity: true,
-    },
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
-  void window.loadFile(indexHtml);
-  return window;
-}
-
 async function startEngine(): Promise<Booted | undefined> {
   try {
+    // safeStorage answers only once the app is ready; without an OS key store the engine uses its key file.
+    const secretBox = safeStorageBox();
     return await boot({
       dataDir: options.dataDir,
       shell: 'desktop',
@@ -48,6 +34,7 @@ async function startEngine(): Promise<Booted | undefined> {
       sqliteBinding: process.env.UNDERSTUDY_SQLITE_BINDING,
       enginePort: options.enginePort,
       engineBind: options.engineBind,
+      ...(secretBox ? { secretBox } : {}),
     });
   } catch (error) {
     const text = error instanceof UserError ? `${error.code}: ${error.message}\n\n${error.toInfo().action}` : String(error);
@@ -72,14 +59,19 @@ void app.whenReady().then(async () => {
   const stopStreams = forwardStreams(booted.engine, (stream, payload) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_STREAM, stream, payload);
   });
-  let window = createReplicationManagerWindow();
-  app.on('second-instance', () => {
-    if (window.isDestroyed()) window = createReplicationManagerWindow();
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  nativeTheme.themeSource = 'system';
+  const placements = new PlacementStore(path.join(app.getPath('userData'), 'windows.json'));
+  await placements.load();
+  let refreshMenu = (): void => undefined;
+  const windows = new WindowManager({ indexHtml, preload: path.join(__dirname, 'preload.js'), placements, onChange: () => refreshMenu() });
+  refreshMenu = installApplicationMenu(windows, { version: app.getVersion(), dataDir: path.resolve(options.dataDir) });
+  ipcMain.on(IPC_OPEN_WINDOW, (event, id: unknown) => {
+    if (isOurPage(event.senderFrame) && isAppWindowId(id)) windows.show(id);
   });
+  windows.show(FIRST_WINDOW);
+  app.on('second-instance', () => windows.show(FIRST_WINDOW));
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createReplicationManagerWindow();
+    if (BrowserWindow.getAllWindows().length === 0) windows.show(FIRST_WINDOW);
   });
   app.on('window-all-closed', () => app.quit());
   let quitting = false;
@@ -88,6 +80,6 @@ void app.whenReady().then(async () => {
     quitting = true;
     event.preventDefault();
     stopStreams();
-    void booted.shutdown().finally(() => app.exit(0));
+    void Promise.all([placements.flush(), booted.shutdown()]).finally(() => app.exit(0));
   });
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, onConnectionState } from './api/api';
+import { startRouting } from './store/current-window';
 import { useEvents } from './store/events';
 import { startLivePolling } from './store/live';
 import { startProtectionPolling } from './store/protection';
@@ -22,6 +23,7 @@ onConnectionState((state) => {
 reload();
 startLivePolling();
 startProtectionPolling();
+startRouting();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

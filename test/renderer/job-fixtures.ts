@@ -16,7 +16,7 @@ export function backupJob(patch: Partial<BackupJob> = {}): BackupJob {
     scenarios: [{ id: 's1', name: 'Finance' }],
     deviceGroupId: 1,
     mediaPool: null,
-    options: { compression: 'gzip', encryption: false, virusScan: false, timeoutSeconds: 180, snapshot: 'release' },
+    options: { compression: 'gzip', encryption: false, virusScan: false, timeoutSeconds: 180, snapshot: 'release', multistreaming: true, verification: 'none', staging: null },
     state: { status: 'Ready', nextRunAt: AT },
     lastRun: null,
     ...patch,

@@ -1,12 +1,10 @@
+import { csvText } from '../../components/csv';
 import { formatInstant, type ActivityEntry } from '../replication-manager/backup-jobs';
+
+export { csvField } from '../../components/csv';
 
 /** The columns the Activity Log shows, as exported. */
 export const CSV_HEADER = ['Type', 'Date', 'Job', 'Session', 'Code', 'Message'] as const;
-
-/** One CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /**
  * The shown entries as CSV: a header line, then one line per entry, CRLF-separated. `jobOf`
@@ -17,12 +15,10 @@ export function activityCsv(
   jobOf: (entry: ActivityEntry) => string,
   formatTime: (iso: string) => string = formatInstant,
 ): string {
-  const lines = [CSV_HEADER.join(',')];
-  for (const entry of entries) {
-    const fields = [entry.type, formatTime(entry.time), jobOf(entry), entry.session === null ? '' : String(entry.session), entry.code ?? '', entry.message];
-    lines.push(fields.map(csvField).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(
+    CSV_HEADER,
+    entries.map((entry) => [entry.type, formatTime(entry.time), jobOf(entry), entry.session === null ? '' : String(entry.session), entry.code ?? '', entry.message]),
+  );
 }
 
 /** The exported file's name: "activity-log-run-12.csv". */

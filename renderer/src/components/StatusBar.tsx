@@ -1,14 +1,17 @@
-import { useEffect, useState, type ReactElement } from 'react';
-import type { ChannelResponse } from '../../../../electron/api/contract';
-import { api, connectionState, onConnectionState } from '../../api/api';
+import { useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
+import type { ChannelResponse } from '../../../electron/api/contract';
+import { api, connectionState, onConnectionState } from '../api/api';
 
 const CONNECTION_TEXT = { connecting: 'Connecting…', open: 'Connected', lost: 'Connection lost — reconnecting' } as const;
 
-/** Where this UI runs and whether it still reaches the engine. */
+/**
+ * Every window's status bar: whether this UI still reaches the engine, and where it runs.
+ * The connection state is read as an external store, so a socket that opens between the
+ * first render and the effects is not missed (it would read "Connecting…" for ever).
+ */
 export function StatusBar(): ReactElement {
-  const [state, setState] = useState(connectionState());
+  const state = useSyncExternalStore(onConnectionState, connectionState);
   const [info, setInfo] = useState<ChannelResponse<'app.info'>>();
-  useEffect(() => onConnectionState(setState), []);
   useEffect(() => {
     if (state !== 'open') return;
     void api.invoke('app.info', {}).then((result) => {
