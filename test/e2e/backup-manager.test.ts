@@ -88,9 +88,9 @@ describe('the Backup Manager, on this machine', () => {
     expect(text).toMatch(/Snapshot for backup\s+(Assured Recovery|Suspend|Neither \(backup will fail with AE0471\))/);
     await page.screenshot({ path: path.join(projectRoot, 'docs/screenshots/backup-manager.png') });
 
-    // Staging is said not to exist; Destination: the Default group with its device's folder; Schedule: Run now.
+    // Staging is off by default; Destination: the Default group with its device's folder; Schedule: Run now.
     await page.getByRole('tab', { name: 'Staging' }).click();
-    expect(await page.getByRole('tabpanel', { name: 'Staging' }).innerText()).toMatch(/Staging is not available in this version/);
+    expect(await page.getByRole('checkbox', { name: /^Write sessions to a staging device group first/ }).isChecked()).toBe(false);
     await page.getByRole('tab', { name: 'Destination' }).click();
     const group = page.getByLabel('Device group');
     await expect.poll(() => group.locator('option:checked').innerText(), STEP).toBe('Default');
@@ -118,6 +118,7 @@ describe('the Backup Manager, on this machine', () => {
     const summary = await submit.getByRole('definition').allInnerTexts();
     expect(summary[0]).toBe(name);
     expect(summary[1]).toMatch(/^Default \(.+\), media pool Daily$/);
+    expect(summary[2]).toBe('none — sessions are written straight to the destination');
     expect(await submit.getByRole('radio', { name: 'Run now' }).isChecked()).toBe(true);
     const jobId = await submitJob(page, submit);
     expect(jobId).toBeGreaterThan(0);

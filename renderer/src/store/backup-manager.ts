@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import type { ErrorInfo, Result } from '../../../electron/api/contract';
 import { api } from '../api/api';
-import type { BackupSource, DeviceGroup, HostCredentials, JobHost, SourceEntity } from '../windows/backup-manager/backup-types';
+import type { BackupSource, DeviceGroup, DiskDeviceDraft, FolderSourceDraft, HostCredentials, JobHost, SourceEntity } from '../windows/backup-manager/backup-types';
 import { defaultGroupId, EMPTY_DESTINATION, type DestinationForm } from '../windows/backup-manager/job-draft';
 import { DEFAULT_OPTIONS, type OptionsErrors, type OptionsForm } from '../windows/backup-manager/options-form';
 import { DEFAULT_SCHEDULE, type ScheduleErrors, type ScheduleForm } from '../windows/backup-manager/schedule-form';
 import { replicasToAskFor } from '../windows/backup-manager/security-rows';
-import { keepRegistered, scenarioSources, toggleScenario } from '../windows/backup-manager/source-selection';
+import { keepRegistered, toggleScenario } from '../windows/backup-manager/source-selection';
+import { DEFAULT_STAGING, fitStagingGroup, type StagingErrors, type StagingForm } from '../windows/backup-manager/staging-form';
 
 export const BACKUP_TABS = ['Source', 'Staging', 'Destination', 'Schedule', 'Options'] as const;
 export type BackupTab = (typeof BACKUP_TABS)[number];
@@ -16,11 +17,11 @@ export type Expansion = { state: 'opening' } | { state: 'open'; entities: Source
 
 interface BackupManagerState {
   tab: BackupTab;
-  /** The registered scenarios (not folder sources); undefined until the first answer. */
+  /** The registered scenarios and folder sources; undefined until the first answer. */
   sources: BackupSource[] | undefined;
-  /** The scenarios checked for the job, in the order they were checked. */
+  /** The sources (scenarios and folders) checked for the job, in the order they were checked. */
   selected: string[];
-  /** The scenario whose properties the right pane shows. */
+  /** The source whose properties the right pane shows. */
   focused: string | undefined;
   expansions: Readonly<Record<string, Expansion>>;
   /** Why opening a scenario failed (AE0459 …), by scenario; it stays closed. */
@@ -31,6 +32,9 @@ interface BackupManagerState {
   hosts: Readonly<Record<string, JobHost[]>>;
   groups: DeviceGroup[] | undefined;
   destination: DestinationForm;
+  /** The Staging tab; its group is kept valid (never the destination) as groups and the destination change. */
+  staging: StagingForm;
+  stagingErrors: StagingErrors;
   schedule: ScheduleForm;
   scheduleErrors: ScheduleErrors;
   /** Submit on hold: the job waits in the queue until released. */
@@ -54,7 +58,15 @@ interface BackupManagerState {
   cancelAsking(): void;
   loadHosts(id: string): Promise<void>;
   forgetCredentials(scenarioId: string, host: string): Promise<void>;
+  /** Source → Folders → Add folder…: on success the folder is listed and shown. */
+  addFolder(draft: FolderSourceDraft, credentials: HostCredentials[]): Promise<Result<BackupSource>>;
+  /** Removes a folder source (its sessions stay restorable) and reads the sources again. */
+  removeSource(id: string): Promise<Result<unknown>>;
+  /** New disk device…: on success the device groups are read again (the caller chooses the group). */
+  addDiskDevice(draft: DiskDeviceDraft): Promise<Result<DeviceGroup>>;
   setDestination(patch: Partial<DestinationForm>): void;
+  setStaging(patch: Partial<StagingForm>): void;
+  setStagingErrors(errors: StagingErrors): void;
   setSchedule(patch: Partial<ScheduleForm>): void;
   setScheduleErrors(errors: ScheduleErrors): void;
   setHold(hold: boolean): void;
@@ -80,6 +92,8 @@ export const useBackupManager = create<BackupManagerState>((set, get) => ({
   hosts: {},
   groups: undefined,
   destination: EMPTY_DESTINATION,
+  staging: DEFAULT_STAGING,
+  stagingErrors: {},
   schedule: DEFAULT_SCHEDULE,
   scheduleErrors: {},
   hold: false,
@@ -92,16 +106,18 @@ export const useBackupManager = create<BackupManagerState>((set, get) => ({
     const [sources, groups] = await Promise.all([api.invoke('backup.sources', {}), api.invoke('backup.devices', {})]);
     if (!sources.ok) return set({ error: sources.error });
     if (!groups.ok) return set({ error: groups.error });
-    const scenarios = scenarioSources(sources.value);
-    const { selected, focused, destination } = get();
-    const registered = scenarios.some((source) => source.id === focused);
-    const chosenGroup = groups.value.some((group) => group.id === destination.deviceGroupId);
+    const { selected, focused, destination: shownDestination, staging } = get();
+    const registered = sources.value.some((source) => source.id === focused);
+    const chosenGroup = groups.value.some((group) => group.id === shownDestination.deviceGroupId);
+    const destination = chosenGroup ? shownDestination : { ...shownDestination, deviceGroupId: defaultGroupId(groups.value) };
     set({
-      sources: scenarios,
-      selected: keepRegistered(selected, scenarios),
-      focused: registered ? focused : scenarios[0]?.id,
+      sources: sources.value,
+      selected: keepRegistered(selected, sources.value),
+      // The first scenario, else the first folder, when the one shown is gone.
+      focused: registered ? focused : (sources.value.find((source) => source.source === 'scenario') ?? sources.value[0])?.id,
       groups: groups.value,
-      destination: chosenGroup ? destination : { ...destination, deviceGroupId: defaultGroupId(groups.value) },
+      destination,
+      staging: fitStagingGroup(staging, groups.value, destination.deviceGroupId),
       error: undefined,
     });
     const shown = get().focused;
@@ -152,7 +168,35 @@ export const useBackupManager = create<BackupManagerState>((set, get) => ({
     if (!result.ok) set({ error: result.error });
     await get().loadHosts(scenarioId);
   },
-  setDestination: (patch) => set({ destination: { ...get().destination, ...patch } }),
+  async addFolder(draft, credentials) {
+    const result = await api.invoke('backup.add-folder', { ...draft, credentials });
+    if (!result.ok) return result;
+    await get().refresh();
+    get().focus(result.value.id);
+    return result;
+  },
+  async removeSource(id) {
+    const result = await api.invoke('backup.remove-source', { id });
+    if (result.ok) {
+      set({ selected: get().selected.filter((chosen) => chosen !== id), focused: get().focused === id ? undefined : get().focused });
+      await get().refresh();
+    }
+    return result;
+  },
+  async addDiskDevice(draft) {
+    const result = await api.invoke('backup.add-disk-device', draft);
+    if (!result.ok) return result;
+    const groups = await api.invoke('backup.devices', {});
+    const listed = groups.ok ? groups.value : [...(get().groups ?? []).filter((group) => group.id !== result.value.id), result.value];
+    set({ groups: listed, staging: fitStagingGroup(get().staging, listed, get().destination.deviceGroupId) });
+    return result;
+  },
+  setDestination(patch) {
+    const destination = { ...get().destination, ...patch };
+    set({ destination, staging: fitStagingGroup(get().staging, get().groups ?? [], destination.deviceGroupId) });
+  },
+  setStaging: (patch) => set({ staging: fitStagingGroup({ ...get().staging, ...patch }, get().groups ?? [], get().destination.deviceGroupId), stagingErrors: {} }),
+  setStagingErrors: (stagingErrors) => set({ stagingErrors }),
   setSchedule: (patch) => set({ schedule: { ...get().schedule, ...patch }, scheduleErrors: {} }),
   setScheduleErrors: (scheduleErrors) => set({ scheduleErrors }),
   setHold: (hold) => set({ hold }),

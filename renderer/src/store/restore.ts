@@ -68,7 +68,28 @@ interface RestoreState {
 
 /** The Restore Manager's slice: what is shown, marked and chosen; the listings themselves are asked for by the views. */
 export const useRestore = create<RestoreState>((set, get) => {
-  const applyMark = (result: MarkResult): void => set(result.ok ? { marks: result.marks, markMessage: undefined } : { markMessage: result.message });
+  /**
+   * Whether the marks' scenario is a folder source (no Replica: the Destination tab offers its
+   * Master only), asked of backup.sources when the marked scenario changes.
+   */
+  let kindAskedFor: string | undefined;
+  const fitDestinationToMarks = async (): Promise<void> => {
+    const scenarioId = get().marks[0]?.scenarioId;
+    if (scenarioId === kindAskedFor) return;
+    kindAskedFor = scenarioId;
+    let folderSource = false;
+    if (scenarioId !== undefined) {
+      const sources = await api.invoke('backup.sources', {});
+      if (kindAskedFor !== scenarioId) return;
+      folderSource = sources.ok && sources.value.some((source) => source.id === scenarioId && source.source === 'folder');
+    }
+    if (Boolean(get().destination.folderSource) !== folderSource) set({ destination: { ...get().destination, folderSource } });
+  };
+  const setMarks = (marks: MarkedItem[]): void => {
+    set({ marks, markMessage: undefined });
+    void fitDestinationToMarks();
+  };
+  const applyMark = (result: MarkResult): void => (result.ok ? setMarks(result.marks) : set({ markMessage: result.message }));
   return {
     tab: 'Source',
     view: 'Session',
@@ -104,8 +125,8 @@ export const useRestore = create<RestoreState>((set, get) => {
     search: (query) => set({ query, entry: undefined }),
     toggleMark: (item) => applyMark(toggleMark(get().marks, item)),
     pickVersion: (item) => applyMark(pickVersion(get().marks, item)),
-    unmark: (item) => set({ marks: get().marks.filter((mark) => mark.session !== item.session || mark.path !== item.path), markMessage: undefined }),
-    clearMarks: () => set({ marks: [], markMessage: undefined }),
+    unmark: (item) => setMarks(get().marks.filter((mark) => mark.session !== item.session || mark.path !== item.path)),
+    clearMarks: () => setMarks([]),
     dismissMarkMessage: () => set({ markMessage: undefined }),
     setDestination: (patch) => set({ destination: { ...get().destination, ...patch }, destinationErrors: {} }),
     setDestinationErrors: (destinationErrors) => set({ destinationErrors }),

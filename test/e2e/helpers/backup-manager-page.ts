@@ -1,8 +1,6 @@
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { treeSnapshot } from './file-trees';
-import { createScenarioThroughDialog, replicaRowText, scenarioState } from './replication-manager-page';
+import { createScenarioThroughDialog, enableBackup, runAndAwaitReplica } from './replication-manager-page';
 
 /** How long the engines get for a step here (synchronizing, proving credentials, one backup job). */
 const STEP = { timeout: 60_000, interval: 200 };
@@ -28,6 +26,46 @@ export async function checkScenario(page: Page, name: string): Promise<void> {
   await expect.poll(() => sourceNode(page, name).getAttribute('aria-checked')).toBe('true');
 }
 
+/** Source → Add folder…: the dialog, with its host (this machine unless given) typed. */
+export async function openAddFolder(page: Page, host = 'localhost'): Promise<Locator> {
+  await page.getByRole('toolbar', { name: 'Source actions' }).getByRole('button', { name: 'Add folder…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add folder' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await dialog.getByLabel('Host', { exact: true }).fill(host);
+  return dialog;
+}
+
+/**
+ * Browse… in a dialog: goes to `parent` on the host (typed in "Folder to list"), opens its
+ * sub-folder `name` and chooses it.
+ */
+export async function browseTo(page: Page, opener: Locator, host: string, parent: string, name: string): Promise<void> {
+  await opener.getByRole('button', { name: 'Browse…' }).click();
+  const browse = page.getByRole('dialog', { name: `Browse folders on ${host}` });
+  await expect.poll(() => browse.isVisible()).toBe(true);
+  await browse.getByLabel('Folder to list').fill(parent);
+  await browse.getByRole('button', { name: 'Go' }).click();
+  await expect.poll(() => browse.getByRole('button', { name: `Open ${name}` }).isVisible(), STEP).toBe(true);
+  await browse.getByRole('button', { name: `Open ${name}` }).click();
+  await expect.poll(() => browse.getByRole('button', { name: 'Choose this folder' }).isEnabled(), STEP).toBe(true);
+  await browse.getByRole('button', { name: 'Choose this folder' }).click();
+  await expect.poll(() => browse.isVisible()).toBe(false);
+}
+
+/** New disk device…: fills the dialog (a new group when `newGroup`, else the group already chosen) and adds the device; returns the dialog. */
+export async function fillNewDiskDevice(page: Page, input: { newGroup?: string; name: string; path: string }): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'New disk device' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  if (input.newGroup !== undefined) {
+    await dialog.getByLabel('Add to group').selectOption({ label: 'New group…' });
+    await dialog.getByLabel('New group name').fill(input.newGroup);
+  }
+  await dialog.getByLabel('Device name').fill(input.name);
+  await dialog.getByLabel('Folder on the backup server').fill(input.path);
+  await dialog.getByRole('button', { name: 'Add device' }).click();
+  return dialog;
+}
+
 /** Start → the Security and Agent Information dialog. */
 export async function startJob(page: Page): Promise<Locator> {
   await page.getByRole('toolbar', { name: 'Backup actions' }).getByRole('button', { name: 'Start' }).click();
@@ -37,7 +75,7 @@ export async function startJob(page: Page): Promise<Locator> {
 }
 
 /** A row of the Security and Agent Information dialog by role and host ('' cells joined by tabs). */
-export function securityRow(security: Locator, role: 'Master' | 'Replica', host: string): Locator {
+export function securityRow(security: Locator, role: 'Master' | 'Replica' | 'Source', host: string): Locator {
   return security
     .getByRole('table', { name: 'Job hosts' })
     .getByRole('row')
@@ -92,18 +130,6 @@ export async function queueCell(page: Page, jobName: string, column: string): Pr
  */
 export async function runRemoteReplicaScenario(page: Page, input: { name: string; masterRoot: string; target: string; replicaHost: string; user: string; password: string }): Promise<void> {
   await createScenarioThroughDialog(page, { name: input.name, type: 'FileServer', masterHost: 'localhost', roots: input.masterRoot, replicaHost: input.replicaHost, target: input.target });
-  await page.getByRole('tab', { name: 'Properties' }).click();
-  const form = page.getByRole('form', { name: 'Replication properties' });
-  await form.getByLabel('Back up this scenario from its Replica').check();
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => form.getByText('Saved.').isVisible()).toBe(true);
-  await page.getByRole('toolbar', { name: 'Scenario actions' }).getByRole('button', { name: 'Run' }).click();
-  const credentials = page.getByRole('dialog', { name: 'Engine credentials' });
-  await credentials.getByLabel(`User name for ${input.replicaHost}`).fill(input.user);
-  await credentials.getByLabel(`Password for ${input.replicaHost}`).fill(input.password);
-  await credentials.getByRole('button', { name: 'Run' }).click();
-  await expect.poll(() => scenarioState(page, input.name), STEP).toBe('Running');
-  await expect.poll(() => replicaRowText(page, input.replicaHost), STEP).toContain('Replicating');
-  const landing = path.join(input.target, path.relative('/', input.masterRoot));
-  await expect.poll(() => treeSnapshot(landing), STEP).toEqual(treeSnapshot(input.masterRoot));
+  await enableBackup(page);
+  await runAndAwaitReplica(page, { ...input, credentials: { user: input.user, password: input.password } }, STEP);
 }

@@ -77,18 +77,42 @@ export async function rewindSummaryFigure(page: Page, label: string): Promise<nu
 /** How long the engines get to synchronize a few files and answer a backup job on this machine. */
 const BACKUP_STEP = { timeout: 30_000, interval: 200 };
 
-/** Properties → "Back up this scenario from its Replica", Save, Run, then waits until it replicates and the Replica matches the Master. */
-export async function enableBackupAndRun(page: Page, name: string, masterRoot: string, target: string): Promise<void> {
+/** Properties → "Back up this scenario from its Replica", Save; waits until the form says it is saved. */
+export async function enableBackup(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Properties' }).click();
   const form = page.getByRole('form', { name: 'Replication properties' });
   await form.getByLabel('Back up this scenario from its Replica').check();
   await form.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => form.getByText('Saved.').isVisible()).toBe(true);
+}
+
+/**
+ * Run (typing the Replica engine's administrator credentials when Run asks for them: a Replica on
+ * another host), then waits until the scenario replicates and the Replica matches the Master.
+ */
+export async function runAndAwaitReplica(
+  page: Page,
+  input: { name: string; masterRoot: string; target: string; replicaHost?: string; credentials?: { user: string; password: string } },
+  step: { timeout: number; interval: number } = BACKUP_STEP,
+): Promise<void> {
+  const replicaHost = input.replicaHost ?? 'localhost';
   await page.getByRole('toolbar', { name: 'Scenario actions' }).getByRole('button', { name: 'Run' }).click();
-  await expect.poll(() => scenarioState(page, name), BACKUP_STEP).toBe('Running');
-  await expect.poll(() => replicaRowText(page, 'localhost'), BACKUP_STEP).toContain('Replicating');
-  const landing = path.join(target, path.relative('/', masterRoot));
-  await expect.poll(() => treeSnapshot(landing), BACKUP_STEP).toEqual(treeSnapshot(masterRoot));
+  if (input.credentials) {
+    const dialog = page.getByRole('dialog', { name: 'Engine credentials' });
+    await dialog.getByLabel(`User name for ${replicaHost}`).fill(input.credentials.user);
+    await dialog.getByLabel(`Password for ${replicaHost}`).fill(input.credentials.password);
+    await dialog.getByRole('button', { name: 'Run' }).click();
+  }
+  await expect.poll(() => scenarioState(page, input.name), step).toBe('Running');
+  await expect.poll(() => replicaRowText(page, replicaHost), step).toContain('Replicating');
+  const landing = path.join(input.target, path.relative('/', input.masterRoot));
+  await expect.poll(() => treeSnapshot(landing), step).toEqual(treeSnapshot(input.masterRoot));
+}
+
+/** Properties → "Back up this scenario from its Replica", Save, Run, then waits until it replicates and the Replica matches the Master. */
+export async function enableBackupAndRun(page: Page, name: string, masterRoot: string, target: string): Promise<void> {
+  await enableBackup(page);
+  await runAndAwaitReplica(page, { name, masterRoot, target });
 }
 
 /** Creates a FileServer scenario on this machine through the UI, enables its backup and runs it (enableBackupAndRun). */

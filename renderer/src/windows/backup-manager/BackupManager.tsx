@@ -14,9 +14,10 @@ import '../restore-manager/restore-manager.css';
 import './backup-manager.css';
 
 /**
- * The Backup Manager: choose registered scenarios (Source), where the sessions go
- * (Destination), when (Schedule) and how (Options), then Start → Security and Agent
- * Information → Submit Job. The job then shows in the Job Status Manager.
+ * The Backup Manager: choose registered scenarios and folder sources (Source), whether sessions
+ * are staged first (Staging), where they go (Destination), when (Schedule) and how (Options),
+ * then Start → Security and Agent Information → Submit Job. The job then shows in the Job
+ * Status Manager.
  */
 export function BackupManager(): ReactElement {
   const tab = useBackupManager((state) => state.tab);
@@ -42,11 +43,11 @@ export function BackupManager(): ReactElement {
             className="primary"
             disabled={selected === 0 || step.kind !== 'idle'}
             onClick={() => void start()}
-            title={selected === 0 ? 'Check at least one scenario on the Source tab first' : 'Check the job, give the credentials, then submit it'}
+            title={selected === 0 ? 'Check at least one scenario or folder on the Source tab first' : 'Check the job, give the credentials, then submit it'}
           >
             <Icon name="running" /> {step.kind === 'checking' ? 'Checking…' : 'Start'}
           </button>
-          <button type="button" onClick={() => void refresh()} title="Read the registered scenarios and device groups again">
+          <button type="button" onClick={() => void refresh()} title="Read the registered scenarios, folder sources and device groups again">
             <Icon name="sync" /> Refresh
           </button>
         </div>

@@ -1,13 +1,18 @@
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import { Field, inputProps } from '../../components/Field';
 import { useBackupManager } from '../../store/backup-manager';
+import { NewDiskDeviceDialog } from './NewDiskDeviceDialog';
 
-/** The Destination tab: the device group the sessions are written to (its devices' folders shown) and an optional media pool. */
+/**
+ * The Destination tab: the device group the sessions are written to (its devices' folders
+ * shown; New disk device… adds a folder to it or to a new group) and an optional media pool.
+ */
 export function DestinationTab(): ReactElement {
   const groups = useBackupManager((state) => state.groups);
   const destination = useBackupManager((state) => state.destination);
   const update = useBackupManager((state) => state.setDestination);
   const group = groups?.find((candidate) => candidate.id === destination.deviceGroupId);
+  const [adding, setAdding] = useState(false);
   return (
     <div className="backup-tab form" role="group" aria-label="Destination">
       {groups === undefined ? (
@@ -27,6 +32,11 @@ export function DestinationTab(): ReactElement {
           </select>
         </Field>
       )}
+      <div>
+        <button type="button" onClick={() => setAdding(true)} title="Add a folder on the backup server as a disk device, to this group or a new one">
+          New disk device…
+        </button>
+      </div>
       {group && (
         <table className="grid backup-devices" aria-label={`Devices of ${group.name}`}>
           <thead>
@@ -57,6 +67,16 @@ export function DestinationTab(): ReactElement {
         <input {...inputProps('backup-media-pool', undefined)} maxLength={200} value={destination.mediaPool} onChange={(event) => update({ mediaPool: event.target.value })} />
       </Field>
       <p className="muted">The media this job writes are recorded in the pool (e.g. Weekly); the job's summary in the Activity Log names it with each media.</p>
+      {adding && (
+        <NewDiskDeviceDialog
+          initialGroupId={group?.id}
+          onAdded={(added) => {
+            update({ deviceGroupId: added.id });
+            setAdding(false);
+          }}
+          onClose={() => setAdding(false)}
+        />
+      )}
     </div>
   );
 }

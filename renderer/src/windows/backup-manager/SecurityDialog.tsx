@@ -1,8 +1,8 @@
 import { useState, type ReactElement } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
-import { Icon } from '../../components/Icon';
 import type { HostCredentials, JobHost } from './backup-types';
+import { RoleIcon } from './EngineCredentialsList';
 import { HostCredentialsDialog } from './HostCredentialsDialog';
 import { hostsMissingCredentials, passwordStatus, rowUser, type TypedCredentials } from './security-rows';
 
@@ -16,7 +16,8 @@ interface SecurityDialogProps {
 
 /**
  * Security and Agent Information: per scenario the Master (crown; the job logs in to its
- * engine) and the Replica (the job logs in to its agent to take the snapshot). Security… on
+ * engine) and the Replica (the job logs in to its agent to take the snapshot); per folder
+ * source its host (Source: the job reads the folder through that engine). Security… on
  * a row types that host's credentials; stored ones are used otherwise, and this machine's own
  * engine needs none. The backup server proves them all at Submit.
  */
@@ -37,7 +38,7 @@ export function SecurityDialog({ hosts, initial, onContinue, onClose }: Security
 
   return (
     <Dialog title="Security and Agent Information" wide onClose={onClose} footer={<DialogButtons confirmLabel="OK" onCancel={onClose} onConfirm={ok} />}>
-      <p>The job logs in to the engine of each Master and Replica below. Click Security… on a row to give its credentials.</p>
+      <p>The job logs in to the engine of each Master, Replica and folder source host below. Click Security… on a row to give its credentials.</p>
       {missing.length > 0 && (
         <p className="warning-banner" role="alert">
           Credentials are required for {missing.join(', ')}: click Security… on its row.
@@ -46,7 +47,7 @@ export function SecurityDialog({ hosts, initial, onContinue, onClose }: Security
       <table className="grid security-hosts" aria-label="Job hosts">
         <thead>
           <tr>
-            <th scope="col">Scenario</th>
+            <th scope="col">Source</th>
             <th scope="col">Role</th>
             <th scope="col">Host</th>
             <th scope="col">User</th>
@@ -61,7 +62,7 @@ export function SecurityDialog({ hosts, initial, onContinue, onClose }: Security
             <tr key={`${row.scenarioId} ${row.role} ${row.host}`}>
               <td>{row.scenarioName}</td>
               <td>
-                {row.role === 'Master' ? <Icon name="crown" className="crown" title="Master" /> : <Icon name="host" />} {row.role}
+                <RoleIcon role={row.role} /> {row.role}
               </td>
               <td>{row.host}</td>
               <td>{rowUser(row, typed)}</td>

@@ -1,70 +1,60 @@
 import type { ReactElement } from 'react';
-import { Icon } from '../../components/Icon';
 import { useBackupManager } from '../../store/backup-manager';
 import { formatInstant } from '../replication-manager/backup-jobs';
+import type { BackupSource } from './backup-types';
+import { EngineCredentialsList } from './EngineCredentialsList';
+import { folderOf } from './folder-source-form';
 import { modeLabel } from './source-selection';
 
-/**
- * The focused scenario's properties, as registered in the catalog, and the engine credentials
- * the manager holds for its hosts (a stored one can be forgotten, so the next expand or job
- * asks again).
- */
+/** The focused source's properties as registered in the catalog, and the engine credentials held for its hosts. */
 export function SourceProperties(): ReactElement {
   const source = useBackupManager((state) => state.sources?.find((candidate) => candidate.id === state.focused));
-  const hosts = useBackupManager((state) => (state.focused === undefined ? undefined : state.hosts[state.focused]));
-  const forget = useBackupManager((state) => state.forgetCredentials);
-  if (!source) return <p className="empty">Choose a scenario to see its properties.</p>;
+  if (!source) return <p className="empty">Choose a scenario or folder to see its properties.</p>;
   return (
     <div className="backup-properties">
       <table className="grid properties" aria-label={`Properties of ${source.name}`}>
-        <tbody>
-          <tr>
-            <th scope="row">Name</th>
-            <td>{source.name}</td>
-          </tr>
-          <tr>
-            <th scope="row">Type</th>
-            <td>{source.type}</td>
-          </tr>
-          <tr>
-            <th scope="row">Master</th>
-            <td>{source.master}</td>
-          </tr>
-          <tr>
-            <th scope="row">Replicas</th>
-            <td>{source.replicas.join(', ')}</td>
-          </tr>
-          <tr>
-            <th scope="row">Snapshot for backup</th>
-            <td className={source.mode === 'none' ? 'tone-problem' : undefined}>{modeLabel(source.mode)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Registered</th>
-            <td>{formatInstant(source.registeredAt)}</td>
-          </tr>
-        </tbody>
+        <tbody>{source.source === 'folder' ? <FolderRows source={source} /> : <ScenarioRows source={source} />}</tbody>
       </table>
-      <h3 className="properties-heading">Engine credentials</h3>
-      {hosts === undefined ? (
-        <p className="muted">Reading…</p>
-      ) : (
-        <ul className="credential-list" aria-label={`Engine credentials of ${source.name}`}>
-          {hosts.map((host) => (
-            <li key={`${host.role} ${host.host}`}>
-              {host.role === 'Master' ? <Icon name="crown" className="crown" title="Master" /> : <Icon name="host" title="Replica" />}
-              <span>{host.host}</span>
-              <span className="muted">
-                {!host.needsCredentials ? 'this machine — none needed' : host.storedUser !== null ? `stored for ${host.storedUser}` : 'none stored — asked when needed'}
-              </span>
-              {host.needsCredentials && host.storedUser !== null && (
-                <button type="button" className="link" aria-label={`Forget the credentials for ${host.host}`} onClick={() => void forget(source.id, host.host)}>
-                  Forget
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <EngineCredentialsList source={source} />
     </div>
+  );
+}
+
+function Row({ label, children, problem = false }: { label: string; children: string; problem?: boolean }): ReactElement {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className={problem ? 'tone-problem' : undefined}>{children}</td>
+    </tr>
+  );
+}
+
+/** A scenario: its type, Master, Replicas, and how the Replica makes the backup's snapshot. */
+function ScenarioRows({ source }: { source: BackupSource }): ReactElement {
+  return (
+    <>
+      <Row label="Name">{source.name}</Row>
+      <Row label="Type">{source.type}</Row>
+      <Row label="Master">{source.master}</Row>
+      <Row label="Replicas">{source.replicas.join(', ')}</Row>
+      <Row label="Snapshot for backup" problem={source.mode === 'none'}>
+        {modeLabel(source.mode)}
+      </Row>
+      <Row label="Registered">{formatInstant(source.registeredAt)}</Row>
+    </>
+  );
+}
+
+/** A folder source: where it is, and that it is read live (no Replica, no snapshot). */
+function FolderRows({ source }: { source: BackupSource }): ReactElement {
+  const { host, folder } = folderOf(source);
+  return (
+    <>
+      <Row label="Name">{source.name}</Row>
+      <Row label="Host">{host}</Row>
+      <Row label="Folder">{folder}</Row>
+      <Row label="Read">live through the host&apos;s engine (no snapshot)</Row>
+      <Row label="Added">{formatInstant(source.registeredAt)}</Row>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { describeOptions } from './options-form';
 import { buildSchedule, type RunChoice } from './schedule-form';
 import { credentialsToSend, type TypedCredentials } from './security-rows';
 import { defaultJobName } from './source-selection';
+import { describeStaging } from './staging-form';
 import type { StartContext } from './use-start-backup';
 
 interface SubmitJobDialogProps {
@@ -25,15 +26,17 @@ interface SubmitJobDialogProps {
 }
 
 /**
- * Submit Job: the job's name and description, what it backs up and where, and when — the
- * same choice as the Schedule tab (changing it here changes it there). The backup server
- * proves every Master and Replica engine accepts the credentials before it queues anything.
+ * Submit Job: the job's name and description, what it backs up and where (staging first or
+ * not), and when — the same choice as the Schedule tab (changing it here changes it there).
+ * The backup server proves every engine of the job accepts the credentials before it queues
+ * anything.
  */
 export function SubmitJobDialog({ context, hosts, credentials, onBack, onClose, onSubmitted }: SubmitJobDialogProps): ReactElement {
   const schedule = useBackupManager((state) => state.schedule);
   const hold = useBackupManager((state) => state.hold);
   const setSchedule = useBackupManager((state) => state.setSchedule);
   const setHold = useBackupManager((state) => state.setHold);
+  const groups = useBackupManager((state) => state.groups ?? []);
   const [name, setName] = useState(() => defaultJobName(context.sources));
   const [description, setDescription] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
@@ -88,10 +91,12 @@ export function SubmitJobDialog({ context, hosts, credentials, onBack, onClose, 
     >
       <SubmitForm id="backup-submit-form" error={error} onSubmit={submit}>
         <dl className="submit-summary" aria-label="Job summary">
-          <dt>Scenarios</dt>
+          <dt>Sources</dt>
           <dd>{context.sources.map((source) => source.name).join(', ')}</dd>
           <dt>Destination</dt>
           <dd>{describeDestination(context.group, context.mediaPool)}</dd>
+          <dt>Staging</dt>
+          <dd>{describeStaging(context.options.staging, groups)}</dd>
           <dt>Options</dt>
           <dd>{describeOptions(context.options)}</dd>
         </dl>

@@ -13,3 +13,5 @@ export type HostCredentials = NonNullable<BackupSubmit['credentials']>[number];
 export type SourceEntity = ChannelResponse<'backup.source-entities'>[number];
 export type DeviceGroup = ChannelResponse<'backup.devices'>[number];
 export type SchedulePreview = ChannelResponse<'backup.schedule-preview'>;
+export type FolderSourceDraft = Omit<ChannelRequest<'backup.add-folder'>, 'credentials'>;
+export type DiskDeviceDraft = ChannelRequest<'backup.add-disk-device'>;

@@ -54,7 +54,7 @@ export function checkOptions(form: OptionsForm): OptionsResult {
       snapshot: form.snapshot,
       multistreaming: form.multistreaming,
       verification: form.verification,
-      // The Staging tab offers no staging yet: sessions go straight to the destination group.
+      // The Staging tab's choice (staging-form.ts) replaces this when the job is started.
       staging: null,
     },
     password: form.encryption ? form.password : undefined,

@@ -1,30 +1,38 @@
 import type { BackupSource } from './backup-types';
 
 /**
- * Which scenarios a job backs up. A job backs its scenarios up in the order they were chosen
- * (without multistreaming one after another), so the selection is an ordered list, not a set.
+ * Which sources a job backs up: Replication Scenarios and folder sources, mixed. A job backs
+ * them up in the order they were chosen (without multistreaming one after another), so the
+ * selection is one ordered list across both kinds, not a set.
  */
 
-/**
- * The Replication Scenarios the Source tree lists. Ordinary (folder) sources the catalog may
- * also hold are not offered by this window yet, so a job made here backs up scenarios only.
- */
+/** The Source tree's "Replication Scenarios" root: the scenarios registered in the catalog. */
 export function scenarioSources(sources: readonly BackupSource[]): BackupSource[] {
   return sources.filter((source) => source.source === 'scenario');
 }
 
-/** Checks a scenario (appended: chosen last) or unchecks it (the others keep their order). */
+/** The Source tree's "Folders" root: ordinary sources, a folder on a host read live through its engine. */
+export function folderSources(sources: readonly BackupSource[]): BackupSource[] {
+  return sources.filter((source) => source.source === 'folder');
+}
+
+/** How many of `sources` (one root's) are checked: the root's "2 checked". */
+export function checkedCount(sources: readonly BackupSource[], selected: readonly string[]): number {
+  return sources.filter((source) => selected.includes(source.id)).length;
+}
+
+/** Checks a source (appended: chosen last) or unchecks it (the others keep their order). */
 export function toggleScenario(selected: readonly string[], id: string): string[] {
   return selected.includes(id) ? selected.filter((chosen) => chosen !== id) : [...selected, id];
 }
 
-/** The selection without scenarios no longer registered (removed from the catalog since it was read). */
+/** The selection without sources no longer registered (removed from the catalog since it was read). */
 export function keepRegistered(selected: readonly string[], sources: readonly BackupSource[]): string[] {
   const registered = new Set(sources.map((source) => source.id));
   return selected.filter((id) => registered.has(id));
 }
 
-/** The selected scenarios in selection order. */
+/** The selected sources in selection order. */
 export function selectedSources(sources: readonly BackupSource[], selected: readonly string[]): BackupSource[] {
   return selected.flatMap((id) => sources.filter((source) => source.id === id));
 }
@@ -44,7 +52,7 @@ export function modeLabel(mode: BackupSource['mode']): string {
   }
 }
 
-/** The job name Submit Job proposes: "Backup Payroll, Mail". */
+/** The job name Submit Job proposes: "Backup Payroll, /srv/shares on files01". */
 export function defaultJobName(sources: readonly Pick<BackupSource, 'name'>[]): string {
   return `Backup ${sources.map((source) => source.name).join(', ')}`;
 }

@@ -8,8 +8,9 @@ import { checkOptions } from './options-form';
 import { buildSchedule } from './schedule-form';
 import type { TypedCredentials } from './security-rows';
 import { selectedSources } from './source-selection';
+import { checkStaging } from './staging-form';
 
-/** What Start settled before the dialogs: the scenarios in order, the destination and the checked options. */
+/** What Start settled before the dialogs: the sources in order, the destination and the checked options (staging among them). */
 export interface StartContext {
   sources: BackupSource[];
   group: DeviceGroup;
@@ -30,8 +31,9 @@ export type StartStep =
 export type StartProblem = { kind: 'message'; text: string } | { kind: 'error'; error: ErrorInfo };
 
 /**
- * Start: checks the tabs in order (scenarios, destination, schedule, options), showing the
- * tab at fault, then asks which Master and Replica hosts the job's scenarios have.
+ * Start: checks the tabs in order (sources, destination, staging, schedule, options), showing
+ * the tab at fault, then asks which hosts the job's sources have (Master and Replica of each
+ * scenario, the host of each folder).
  */
 export function useStartBackup(): { step: StartStep; problem: StartProblem | undefined; start(): Promise<void>; setStep(step: StartStep): void; dismiss(): void } {
   const [step, setStep] = useState<StartStep>({ kind: 'idle' });
@@ -46,9 +48,14 @@ export function useStartBackup(): { step: StartStep; problem: StartProblem | und
       setStep({ kind: 'idle' });
     };
     const sources = selectedSources(state.sources ?? [], state.selected);
-    if (sources.length === 0) return stop({ kind: 'message', text: 'Check at least one scenario on the Source tab.' }, 'Source');
+    if (sources.length === 0) return stop({ kind: 'message', text: 'Check at least one scenario or folder on the Source tab.' }, 'Source');
     const destination = checkDestination(state.destination, state.groups ?? []);
     if (!destination.ok) return stop({ kind: 'message', text: destination.message }, 'Destination');
+    const staging = checkStaging(state.staging, state.groups ?? [], destination.group.id);
+    if (!staging.ok) {
+      state.setStagingErrors(staging.errors);
+      return stop({ kind: 'message', text: 'Correct the staging settings.' }, 'Staging');
+    }
     // The schedule is built again at Submit (run now = the submission time); here only whether it can be.
     const schedule = buildSchedule(state.schedule, new Date());
     if (!schedule.ok) {
@@ -65,7 +72,7 @@ export function useStartBackup(): { step: StartStep; problem: StartProblem | und
     if (!hosts.ok) return stop({ kind: 'error', error: hosts.error });
     setStep({
       kind: 'security',
-      context: { sources, group: destination.group, mediaPool: destination.mediaPool, options: options.options, password: options.password },
+      context: { sources, group: destination.group, mediaPool: destination.mediaPool, options: { ...options.options, staging: staging.staging }, password: options.password },
       hosts: hosts.value,
       typed: {},
     });

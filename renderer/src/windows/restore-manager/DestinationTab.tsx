@@ -2,7 +2,7 @@ import { useState, type ReactElement } from 'react';
 import { Field, inputProps } from '../../components/Field';
 import { useRestore } from '../../store/restore';
 import { BrowseHostDialog } from './BrowseHostDialog';
-import { isAbsoluteFolder } from './restore-destination';
+import { isAbsoluteFolder, originalTarget } from './restore-destination';
 
 /** The Destination tab: the original location (Replica by default, or the Master), or a folder on a chosen machine. */
 export function DestinationTab(): ReactElement {
@@ -11,6 +11,7 @@ export function DestinationTab(): ReactElement {
   const update = useRestore((state) => state.setDestination);
   const [browsing, setBrowsing] = useState(false);
   const host = form.host.trim();
+  const to = originalTarget(form);
   return (
     <div className="destination-tab form" role="group" aria-label="Destination">
       <label className="checkbox">
@@ -19,14 +20,18 @@ export function DestinationTab(): ReactElement {
       </label>
       <fieldset className="options-group" disabled={!form.original} aria-label="Original location">
         <label className="checkbox">
-          <input type="radio" name="restore-to" checked={form.to === 'replica'} onChange={() => update({ to: 'replica' })} />
+          <input type="radio" name="restore-to" checked={to === 'replica'} disabled={form.folderSource === true} onChange={() => update({ to: 'replica' })} />
           Restore to Replica
-          <small className="muted">— production is not disturbed; send the data to the Master afterwards if needed</small>
+          <small className="muted">
+            {form.folderSource ? '— not available: the marked items come from a folder source, which has no Replica' : '— production is not disturbed; send the data to the Master afterwards if needed'}
+          </small>
         </label>
         <label className="checkbox">
-          <input type="radio" name="restore-to" checked={form.to === 'master'} onChange={() => update({ to: 'master' })} />
+          <input type="radio" name="restore-to" checked={to === 'master'} onChange={() => update({ to: 'master' })} />
           Restore to Master
-          <small className="muted">— the scenario is stopped first so replication cannot overwrite the restored data</small>
+          <small className="muted">
+            {form.folderSource ? '— the folder on its host, where it was backed up from' : '— the scenario is stopped first so replication cannot overwrite the restored data'}
+          </small>
         </label>
       </fieldset>
       {!form.original && (

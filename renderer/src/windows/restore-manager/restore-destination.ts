@@ -1,4 +1,8 @@
+import { isAbsoluteFolder } from '../../components/host-folder-paths';
 import type { RestoreDestination } from './restore-types';
+
+/** The folder paths the Destination tab and its Browse… share with the Backup Manager's Add folder. */
+export { isAbsoluteFolder, parentFolder } from '../../components/host-folder-paths';
 
 /** The Destination tab as the administrator fills it in. */
 export interface DestinationForm {
@@ -9,9 +13,19 @@ export interface DestinationForm {
   /** Alternate location: the machine whose engine writes the files, and the folder there. */
   host: string;
   folder: string;
+  /**
+   * The marked items belong to a folder source (the store asks backup.sources): it has no
+   * Replica, so its original location is its folder on its host, the Master. Absent: a scenario.
+   */
+  folderSource?: boolean;
 }
 
-export const DEFAULT_DESTINATION: DestinationForm = { original: true, to: 'replica', host: 'localhost', folder: '' };
+export const DEFAULT_DESTINATION: DestinationForm = { original: true, to: 'replica', host: 'localhost', folder: '', folderSource: false };
+
+/** Where "original location" restores to: the choice made, except that a folder source has only its Master. */
+export function originalTarget(form: Pick<DestinationForm, 'to' | 'folderSource'>): 'replica' | 'master' {
+  return form.folderSource ? 'master' : form.to;
+}
 
 export type DestinationErrors = Partial<Record<'host' | 'folder', string>>;
 export type DestinationParse = { ok: true; destination: RestoreDestination } | { ok: false; errors: DestinationErrors };
@@ -19,14 +33,9 @@ export type DestinationParse = { ok: true; destination: RestoreDestination } | {
 const MAX_HOST = 300;
 const MAX_FOLDER = 4096;
 
-/** An absolute folder on a host of either family: "/srv/restore", "D:\Restore", "\\server\share". */
-export function isAbsoluteFolder(folder: string): boolean {
-  return folder.startsWith('/') || /^[A-Za-z]:[\\/]/.test(folder) || folder.startsWith('\\\\');
-}
-
 /** The form as the spec's destination, checked with the limits the engine applies. */
 export function parseDestination(form: DestinationForm): DestinationParse {
-  if (form.original) return { ok: true, destination: { kind: 'original', to: form.to } };
+  if (form.original) return { ok: true, destination: { kind: 'original', to: originalTarget(form) } };
   const errors: DestinationErrors = {};
   const host = form.host.trim();
   const folder = form.folder.trim();
@@ -51,17 +60,4 @@ export function destinationErrorsByField(fields: Record<string, string>): Destin
     if (match?.[1] === 'host' || match?.[1] === 'folder') errors[match[1]] = message;
   }
   return errors;
-}
-
-/** The folder above `folder` on its host ("/srv/a" → "/srv", "D:\a" → "D:\"), undefined at a root. */
-export function parentFolder(folder: string): string | undefined {
-  const windows = /^[A-Za-z]:/.test(folder) || folder.startsWith('\\\\');
-  const separator = windows ? '\\' : '/';
-  const trimmed = folder.length > 1 ? folder.replace(/[\\/]+$/, '') : folder;
-  if (trimmed === '/' || /^[A-Za-z]:$/.test(trimmed) || /^\\\\[^\\]+\\[^\\]+$/.test(trimmed)) return undefined;
-  const cut = Math.max(trimmed.lastIndexOf('/'), windows ? trimmed.lastIndexOf('\\') : -1);
-  if (cut < 0) return undefined;
-  const parent = trimmed.slice(0, cut);
-  if (parent === '') return '/';
-  return /^[A-Za-z]:$/.test(parent) ? `${parent}${separator}` : parent;
 }
