@@ -100,8 +100,8 @@ export const channels = {
     request: z.object({ draft: BackupJobDraftSchema, password: z.string().min(8).max(1000).optional(), credentials: z.array(HostCredentialsSchema).max(64).default([]) }),
     response: BackupJobSchema,
   },
-  /** Backup Manager → Source: the scenarios registered in the catalog with their properties. */
-  'backup.sources': { request: z.object({}), response: z.array(BackupSourceSchema) },
+  /** Backup Manager → Source: the scenarios and folder sources registered in the catalog; removed ones too when asked (their sessions stay restorable). */
+  'backup.sources': { request: z.object({ includeRemoved: z.boolean().default(false) }), response: z.array(BackupSourceSchema) },
   /** Expanding a scenario in the Source tree: proves the Replica's engine accepts the credentials (AE0459), then lists the entities. */
   'backup.source-entities': { request: z.object({ scenarioId: z.string().min(1).max(100), credentials: z.array(HostCredentialsSchema).max(8).default([]) }), response: SourceEntitiesSchema },
   /** Schedule tab: when a job with this schedule would first run (server local time rules), and how the queue describes it. */

@@ -75,7 +75,7 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
       await sources.verifyJob(draft.scenarioIds, credentials);
       return backup.submit(draft, password);
     },
-    'backup.sources': () => sources.list(),
+    'backup.sources': ({ includeRemoved }) => sources.list({ includeRemoved }),
     'backup.source-entities': ({ scenarioId, credentials }) => sources.entities(scenarioId, credentials),
     'backup.job-hosts': ({ scenarioIds }) => sources.jobHosts(scenarioIds),
     'backup.add-folder': ({ host, path, credentials }) => sources.addFolder({ host, path }, credentials),

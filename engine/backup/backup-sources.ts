@@ -19,8 +19,8 @@ export class BackupSources {
     private readonly control: ScenarioControl,
   ) {}
 
-  list(): BackupSource[] {
-    return this.catalog.scenarios.list().map((scenario) => this.toSource(scenario));
+  list(options: { includeRemoved?: boolean } = {}): BackupSource[] {
+    return this.catalog.scenarios.list(options).map((scenario) => this.toSource(scenario));
   }
 
   /**

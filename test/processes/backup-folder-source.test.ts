@@ -68,6 +68,10 @@ describe('a folder as an ordinary backup source', () => {
     expect(notAFolder.ok ? 'removed' : notAFolder.error.code).toBe('E3370');
     await ok(client.invoke('backup.remove-source', { id: source.id }));
     expect((await ok(client.invoke('backup.sources', {}))).map((entry) => entry.name)).toEqual(['Orders']);
+    expect((await ok(client.invoke('backup.sources', { includeRemoved: true }))).map((entry) => [entry.name, entry.source])).toEqual([
+      [source.name, 'folder'],
+      ['Orders', 'scenario'],
+    ]);
     expect((await ok(client.invoke('restore.tree-hosts', {}))).length, 'its sessions stay restorable').toBeGreaterThan(0);
   });
 });

@@ -79,7 +79,7 @@ export const useRestore = create<RestoreState>((set, get) => {
     kindAskedFor = scenarioId;
     let folderSource = false;
     if (scenarioId !== undefined) {
-      const sources = await api.invoke('backup.sources', {});
+      const sources = await api.invoke('backup.sources', { includeRemoved: true });
       if (kindAskedFor !== scenarioId) return;
       folderSource = sources.ok && sources.value.some((source) => source.id === scenarioId && source.source === 'folder');
     }
