@@ -1,5 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { StartProblemBanner } from '../../components/StartProblemBanner';
+import { TabbedPane } from '../../components/TabbedPane';
 import { Icon } from '../../components/Icon';
 import { BACKUP_TABS, useBackupManager } from '../../store/backup-manager';
 import { DestinationTab } from './DestinationTab';
@@ -58,36 +60,16 @@ export function BackupManager(): ReactElement {
         )}
       </header>
       {error && <ErrorBanner error={error} />}
-      {problem && (
-        <div className="dismissable">
-          {problem.kind === 'error' ? (
-            <ErrorBanner error={problem.error} />
-          ) : (
-            <div className="warning-banner" role="alert">
-              {problem.text}
-            </div>
-          )}
-          <button type="button" className="link" onClick={dismiss}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {problem && <StartProblemBanner problem={problem} onDismiss={dismiss} />}
       <main className="panes">
         <section className="pane" aria-label="Backup job">
-          <div role="tablist" aria-label="Backup" className="tabs">
-            {BACKUP_TABS.map((name) => (
-              <button key={name} role="tab" id={`backup-tab-${name}`} aria-selected={tab === name} aria-controls="backup-panel" onClick={() => showTab(name)}>
-                {name}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id="backup-panel" aria-labelledby={`backup-tab-${tab}`} className="tab-panel backup-panel">
+          <TabbedPane label="Backup" tabs={BACKUP_TABS} selected={tab} onSelect={showTab} panelClassName="backup-panel">
             {tab === 'Source' && <SourceTab />}
             {tab === 'Staging' && <StagingTab />}
             {tab === 'Destination' && <DestinationTab />}
             {tab === 'Schedule' && <ScheduleTab />}
             {tab === 'Options' && <OptionsTab />}
-          </div>
+          </TabbedPane>
         </section>
       </main>
       {step.kind === 'security' && (

@@ -1,5 +1,5 @@
+import type { StartProblem } from '../../components/StartProblemBanner';
 import { useState } from 'react';
-import type { ErrorInfo } from '../../../../electron/api/contract';
 import { api } from '../../api/api';
 import { useBackupManager } from '../../store/backup-manager';
 import type { BackupJobOptions, BackupSource, DeviceGroup, JobHost } from './backup-types';
@@ -27,8 +27,6 @@ export type StartStep =
   | { kind: 'security'; context: StartContext; hosts: JobHost[]; typed: TypedCredentials }
   | { kind: 'submit'; context: StartContext; hosts: JobHost[]; typed: TypedCredentials };
 
-/** Why Start stopped short: a sentence about the tabs, or the engine's error. */
-export type StartProblem = { kind: 'message'; text: string } | { kind: 'error'; error: ErrorInfo };
 
 /**
  * Start: checks the tabs in order (sources, destination, staging, schedule, options), showing

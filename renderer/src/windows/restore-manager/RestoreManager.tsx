@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { StartProblemBanner } from '../../components/StartProblemBanner';
+import { TabbedPane } from '../../components/TabbedPane';
 import { Icon } from '../../components/Icon';
 import { useBackups } from '../../store/backups';
 import { RESTORE_TABS, useRestore } from '../../store/restore';
@@ -40,34 +41,14 @@ export function RestoreManager(): ReactElement {
           </button>
         </div>
       </header>
-      {problem && (
-        <div className="dismissable">
-          {problem.kind === 'error' ? (
-            <ErrorBanner error={problem.error} />
-          ) : (
-            <div className="warning-banner" role="alert">
-              {problem.text}
-            </div>
-          )}
-          <button type="button" className="link" onClick={dismiss}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {problem && <StartProblemBanner problem={problem} onDismiss={dismiss} />}
       <main className="panes">
         <Group orientation="vertical" {...layout}>
           <Panel id="restore-top" defaultSize="64" minSize="25">
             <section className="pane" aria-label="Restore job">
-              <div role="tablist" aria-label="Restore" className="tabs">
-                {RESTORE_TABS.map((name) => (
-                  <button key={name} role="tab" id={`restore-tab-${name}`} aria-selected={tab === name} aria-controls="restore-panel" onClick={() => showTab(name)}>
-                    {name}
-                  </button>
-                ))}
-              </div>
-              <div role="tabpanel" id="restore-panel" aria-labelledby={`restore-tab-${tab}`} className="tab-panel restore-panel">
+              <TabbedPane label="Restore" tabs={RESTORE_TABS} selected={tab} onSelect={showTab} panelClassName="restore-panel">
                 {tab === 'Source' ? <SourceTab /> : tab === 'Destination' ? <DestinationTab /> : <OptionsTab />}
-              </div>
+              </TabbedPane>
             </section>
           </Panel>
           <Separator className="separator horizontal" />

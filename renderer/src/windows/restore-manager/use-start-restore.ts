@@ -1,5 +1,5 @@
+import type { StartProblem } from '../../components/StartProblemBanner';
 import { useState } from 'react';
-import type { ErrorInfo } from '../../../../electron/api/contract';
 import { api } from '../../api/api';
 import { useRestore } from '../../store/restore';
 import { parseDestination } from './restore-destination';
@@ -22,8 +22,6 @@ export type StartStep =
   | { kind: 'credentials'; context: StartContext; hosts: RequiredHost[]; typed: Pick<HostCredentials, 'host' | 'user'>[] }
   | { kind: 'submit'; context: StartContext; hosts: RequiredHost[]; credentials: HostCredentials[]; password: string | undefined };
 
-/** Why Start stopped short: a sentence about the marks, or the engine's error. */
-export type StartProblem = { kind: 'message'; text: string } | { kind: 'error'; error: ErrorInfo };
 
 /**
  * Start: reads each marked session from the catalog (scenario, type, encryption), checks the
