@@ -1,28 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
+import { seedActivity } from './helpers/activity-seed';
 import { projectRoot } from './helpers/console-process';
 import { useConsoleSession } from './helpers/console-session';
 import { payrollFolders } from './helpers/file-trees';
+import { entryRows, filterTiming, jobCell, localDateTime, nextDailyAt, scrollEntriesEndAndBack, showWindow, startFilterTiming } from './helpers/job-status-page';
 import { runBackedUpScenario, scenarioState } from './helpers/replication-manager-page';
 
 /** How long the engines get for each step on this machine (synchronizing a few files, one backup job run). */
 const STEP = { timeout: 30_000, interval: 200 };
 
 const { openConsole } = useConsoleSession();
-
-/** Shows one of the app's windows (the "Windows" tab strip). */
-async function showWindow(page: Page, name: string): Promise<void> {
-  await page.getByRole('tablist', { name: 'Windows' }).getByRole('tab', { name }).click();
-}
-
-/** The shown Activity Log entries, one text per row (cells on their own lines), header excluded. */
-async function entryRows(page: Page): Promise<string[]> {
-  const rows = await page.getByRole('grid', { name: 'Activity entries' }).getByRole('row').allInnerTexts();
-  return rows.slice(1);
-}
 
 describe('the Job Status Manager, on this machine', () => {
   it('shows a backup job in the Job queue, its run in the Activity Log, and the details of a failed run', async () => {
@@ -116,10 +106,116 @@ describe('the Job Status Manager, on this machine', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog').count()).toBe(0);
 
-    // Delete asks first, then the job leaves the queue.
+    // Modify: the done job becomes daily at 23:30; a wrong time is caught first; it is Ready for the next 23:30.
     await page.getByRole('tab', { name: 'Job Queue' }).click();
+    expect(await jobCell(page, jobName, 'Last result')).toMatch(/^failed — AE0465: /);
+    await queue.getByRole('button', { name: `Modify job ${jobName}` }).click();
+    const modify = page.getByRole('dialog', { name: /^Modify job \d+$/ });
+    expect(await modify.getByLabel('Job name').inputValue()).toBe(jobName);
+    expect(await modify.getByRole('radio', { name: 'Once at' }).isChecked()).toBe(true);
+    expect(await modify.getByText('Encryption: off. It cannot be changed here').isVisible()).toBe(true);
+    await modify.getByRole('radio', { name: 'Daily' }).check();
+    await modify.getByLabel('Time (HH:MM, 24-hour)').fill('24:30');
+    await modify.getByRole('button', { name: 'Save' }).click();
+    expect(await modify.getByText('Enter a time as HH:MM (24-hour, e.g. 22:00).').isVisible()).toBe(true);
+    await modify.getByLabel('Time (HH:MM, 24-hour)').fill('23:30');
+    await modify.getByLabel('Verification').selectOption('checksum');
+    const saved = new Date();
+    await modify.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => modify.isVisible()).toBe(false);
+    await expect.poll(async () => (await jobCell(page, jobName, 'Status')).trim(), STEP).toBe('Ready — failed');
+    // The engine takes the next 23:30 after the moment it saved: within a second of `saved`.
+    expect([localDateTime(nextDailyAt(saved, 23, 30)), localDateTime(nextDailyAt(new Date(saved.getTime() + 1000), 23, 30))]).toContain(await jobCell(page, jobName, 'Next run'));
+    await queue.getByRole('button', { name: `Modify job ${jobName}` }).click();
+    expect(await modify.getByRole('radio', { name: 'Daily' }).isChecked()).toBe(true);
+    expect(await modify.getByLabel('Time (HH:MM, 24-hour)').inputValue()).toBe('23:30');
+    expect(await modify.getByLabel('Verification').inputValue()).toBe('checksum');
+    await modify.getByRole('button', { name: 'Cancel' }).click();
+    expect(await queue.getByRole('button', { name: /^Modify job / }).first().isEnabled()).toBe(true);
+
+    // Delete asks first, then the job leaves the queue.
     await queue.getByRole('button', { name: `Delete job ${jobName}` }).click();
     await page.getByRole('dialog', { name: 'Delete job' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByText('The job queue is empty.', { exact: false }).isVisible(), STEP).toBe(true);
+  });
+
+  it('pages the Activity Log runs, shows child runs on their own, and stays smooth on a run of 100,000 entries', async () => {
+    const work = tempDir();
+    // Written with the engine's catalog classes before the console host opens the catalog.
+    const seeded = seedActivity(path.join(work, 'data'), { entries: 100_000, smallRuns: 120 });
+    const page = await openConsole(work);
+    await showWindow(page, 'Job Status Manager');
+    await page.getByRole('tab', { name: 'Activity Log' }).click();
+    const groups = page.getByRole('list', { name: 'Job runs' });
+    const pages = page.getByRole('navigation', { name: 'Job run pages' });
+    await expect.poll(() => pages.innerText(), STEP).toContain('Runs 1–100');
+
+    // Older runs, kept by the 2 s polling; then back to the newest.
+    await pages.getByRole('button', { name: 'Older runs' }).click();
+    await expect.poll(() => pages.innerText()).toContain(`Runs 101–${seeded.runs}`);
+    expect(await pages.getByRole('button', { name: 'Older runs' }).isDisabled()).toBe(true);
+    const olderFirst = await groups.getByRole('button', { name: /^Run \d+ of / }).first().getAttribute('aria-label');
+    await page.waitForTimeout(2500); // two polls: the one wait that cannot be an event
+    expect(await pages.innerText()).toContain(`Runs 101–${seeded.runs}`);
+    expect(await groups.getByRole('button', { name: /^Run \d+ of / }).first().getAttribute('aria-label')).toBe(olderFirst);
+    await pages.getByRole('button', { name: 'Newer runs' }).click();
+    await expect.poll(() => pages.innerText()).toContain('Runs 1–100');
+
+    // A multistreaming run: its child runs under it, each with its own entries; the parent shows them all.
+    const multi = seeded.multi;
+    await groups.getByRole('button', { name: `Run ${multi.runId} of ${multi.jobName}`, exact: true }).click();
+    const parentRows = multi.children.reduce((sum, child) => sum + child.entries, 0);
+    await expect.poll(async () => (await entryRows(page)).filter((row) => / child line /.test(row)).length, STEP).toBe(parentRows);
+    await groups.getByRole('button', { name: `Child runs of run ${multi.runId}` }).click();
+    const [first, second] = multi.children;
+    if (!first || !second) throw new Error('two child runs were seeded');
+    await groups.getByRole('button', { name: `Child run ${second.runId} of ${multi.jobName}: ${second.scenarioName}` }).click();
+    await expect.poll(async () => (await entryRows(page)).map((row) => row.split('\n').pop()), STEP).toEqual(
+      Array.from({ length: second.entries }, (_, index) => `${second.scenarioName} child line ${index + 1}`),
+    );
+    expect(await groups.getByRole('button', { name: `Child run ${first.runId} of ${multi.jobName}: ${first.scenarioName}` }).isVisible()).toBe(true);
+
+    // The big run: its first 10,000 entries, then Load all; the grid scrolls all of them end to end and back.
+    await groups.getByRole('button', { name: `Run ${seeded.big.runId} of ${seeded.big.jobName}`, exact: true }).click();
+    const shown = page.getByLabel('Entries shown');
+    await expect.poll(() => shown.textContent(), STEP).toBe('10,000 of 10,000 entries');
+    const more = page.getByRole('group', { name: 'More entries' });
+    expect(await more.textContent()).toMatch(/^Showing the first 10,000 of 100,00\d entries of this run; the filters and Export CSV cover those\./);
+    const loading = Date.now();
+    await more.getByRole('button', { name: 'Load all' }).click();
+    await expect.poll(() => more.count(), { timeout: 60_000, interval: 100 }).toBe(0);
+    const loadAllMs = Date.now() - loading;
+    const total = Number(/^([\d,]+) of /.exec((await shown.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+    expect(total).toBeGreaterThanOrEqual(100_000);
+    expect(await shown.textContent()).toBe(`${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} entries`);
+    const scroll = await scrollEntriesEndAndBack(page, 100);
+    console.log(`Activity Log, Load all: the other ${(total - 10_000).toLocaleString('en-US')} entries read and shown in ${loadAllMs} ms (9 pages of 10,000)`);
+    console.log(
+      `Activity Log, ${total.toLocaleString('en-US')} entries of one run: scrolled to the end and back in ${scroll.frames} frames, longest frame ${scroll.maxFrameMs.toFixed(1)} ms, average ${scroll.averageFrameMs.toFixed(1)} ms (slowest: ${scroll.slowest.join('; ')})`,
+    );
+    expect(scroll.reachedEnd).toBe(true);
+    expect(scroll.backAtTop).toBe(true);
+    expect(scroll.maxFrameMs).toBeLessThan(100);
+
+    // Typing a filter: from the input event to the grid showing the filtered rows, and back.
+    const search = page.getByRole('group', { name: 'Activity filters' }).getByLabel('Search messages');
+    const matching = Array.from({ length: 100_000 }, (_, index) => `folder-${index}`).filter((folder) => folder.includes('folder-99')).length;
+    await startFilterTiming(page);
+    await search.fill('folder-99');
+    await expect.poll(() => filterTiming(page)).toBeDefined();
+    const narrowed = await filterTiming(page);
+    expect(await shown.textContent()).toBe(`${matching.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} entries`);
+    await startFilterTiming(page);
+    await search.fill('');
+    await expect.poll(() => filterTiming(page)).toBeDefined();
+    const widened = await filterTiming(page);
+    expect(await shown.textContent()).toBe(`${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} entries`);
+    if (!narrowed || !widened) throw new Error('the filter timings were not taken');
+    console.log(
+      `Activity Log filter over ${total.toLocaleString('en-US')} entries: to ${matching} rows ${narrowed.shownMs.toFixed(1)} ms (painted ${narrowed.paintedMs.toFixed(1)} ms); back to all ${widened.shownMs.toFixed(1)} ms (painted ${widened.paintedMs.toFixed(1)} ms)`,
+    );
+    expect(narrowed.shownMs).toBeLessThan(100);
+    expect(widened.shownMs).toBeLessThan(100);
+    expect((await entryRows(page)).length).toBeGreaterThan(0);
   });
 });

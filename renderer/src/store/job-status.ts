@@ -1,19 +1,33 @@
 import { create } from 'zustand';
-import type { ErrorInfo, Result } from '../../../electron/api/contract';
+import type { ChannelRequest, ChannelResponse, ErrorInfo, Result } from '../../../electron/api/contract';
 import { api } from '../api/api';
 import { SHOW_ALL, type ActivityFilter, type ActivityType } from '../windows/job-status/activity-filter';
-import type { ActivityGroup } from '../windows/job-status/activity-groups';
-import type { JobProgress } from '../windows/job-status/job-queue';
-import type { ActivityEntry, JobAction, QueueJob } from '../windows/replication-manager/backup-jobs';
+import { findRun, type ActivityGroup } from '../windows/job-status/activity-groups';
+import {
+  ENTRIES_PAGE,
+  entriesArrived,
+  FIRST_PAGE,
+  groupsRequest,
+  newerPage,
+  olderPage,
+  pageRead,
+  pageShift,
+  wantsNewEntries,
+  type GroupsPage,
+  type RunEntries,
+} from '../windows/job-status/activity-pages';
+import { needsFailure, type JobProgress, type RunFailure } from '../windows/job-status/job-queue';
+import type { ActivityEntry, BackupJob, JobAction, QueueJob } from '../windows/replication-manager/backup-jobs';
 
 export const JOB_STATUS_POLL_MS = 2000;
-/** How many job runs the Activity Log lists (newest first). */
-export const ACTIVITY_GROUPS = 200;
-/** How many entries of one run are read (the channel's most). */
-export const ACTIVITY_ENTRIES = 10_000;
+/** How many finished runs Reports → runs is asked about to learn why a job's last run failed. */
+const FAILURE_RUNS = 1000;
 
 export const JOB_STATUS_TABS = ['Job Queue', 'Activity Log'] as const;
 export type JobStatusTab = (typeof JOB_STATUS_TABS)[number];
+
+export type DeviceGroup = ChannelResponse<'backup.devices'>[number];
+type JobChanges = ChannelRequest<'backup.job-modify'>['changes'];
 
 interface JobStatusState {
   tab: JobStatusTab;
@@ -21,42 +35,124 @@ interface JobStatusState {
   jobs: QueueJob[] | undefined;
   /** How far each Active job is, by job ID. */
   progress: Record<number, JobProgress>;
-  /** The Activity Log's job runs, newest first; undefined until the first answer. */
+  /** Why a failed or incomplete run failed, by run ID (null: not recorded). */
+  failures: Record<number, RunFailure | null>;
+  /** One page of the Activity Log's job runs, newest first; undefined until the first answer. */
   groups: ActivityGroup[] | undefined;
-  /** The run whose entries are shown. */
+  /** Which page the group list shows; polling keeps it. */
+  groupsPage: GroupsPage;
+  /** Older runs follow the page. */
+  hasOlder: boolean;
+  /** Another page of runs is being read. */
+  paging: boolean;
+  /** The run whose entries are shown, and its group as last seen (it may be on another page). */
   selectedRunId: number | undefined;
-  /** The entries read so far, by run ID. */
-  entries: Record<number, ActivityEntry[]>;
+  selectedGroup: ActivityGroup | undefined;
+  /** The entries read so far, by run ID (the selected run's only). */
+  entries: Record<number, RunEntries<ActivityEntry>>;
+  /** Load more / Load all is reading the selected run's next pages. */
+  loadingEntries: boolean;
   filter: ActivityFilter;
   /** Why the last question or job action got no answer. */
   error: ErrorInfo | undefined;
   showTab(tab: JobStatusTab): void;
   refresh(): Promise<void>;
   selectRun(runId: number | undefined): void;
+  olderRuns(): Promise<void>;
+  newerRuns(): Promise<void>;
+  /** The selected run's next page of entries, or every page left (`all`). */
+  loadMoreEntries(all: boolean): Promise<void>;
   setTypeShown(type: ActivityType, shown: boolean): void;
   setSearch(search: string): void;
   act(jobId: number, action: JobAction): Promise<Result<unknown>>;
+  /** Modify: the job's new name, schedule, destination and options (not while it runs). */
+  modify(jobId: number, changes: JobChanges): Promise<Result<BackupJob>>;
+  /** The device groups a job may write to (the Modify dialog's choice). */
+  readDevices(): Promise<Result<DeviceGroup[]>>;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 let refreshing = false;
+/** Bumped when the user moves to another page: answers for the page before are dropped. */
+let pageSequence = 0;
+
+type PageAnswer = ReturnType<typeof pageRead<ActivityGroup>>;
+
+/**
+ * Reads the page of runs; when newer runs pushed it down since it was read, follows it (its
+ * anchor run stays on top) so a poll never moves the user to other runs.
+ */
+async function readGroups(page: GroupsPage): Promise<Result<PageAnswer>> {
+  let current = page;
+  for (let attempt = 0; ; attempt++) {
+    const result = await api.invoke('backup.activity', groupsRequest(current));
+    if (!result.ok) return result;
+    const groups: ActivityGroup[] = result.value;
+    const shift = pageShift(current, groups.map((group) => group.runId));
+    if (shift === 0 || attempt === 2) return { ok: true, value: pageRead(current.offset, groups) };
+    current = { ...current, offset: current.offset + shift };
+  }
+}
 
 export const useJobStatus = create<JobStatusState>((set, get) => {
-  const readEntries = async (runId: number): Promise<void> => {
-    const result = await api.invoke('backup.activity-entries', { runId, limit: ACTIVITY_ENTRIES });
-    if (!result.ok) return set({ error: result.error });
-    if (!same(get().entries[runId], result.value)) set({ entries: { ...get().entries, [runId]: result.value } });
+  /** The run's next page of entries, from what was read so far (new entries only ever come at the end). False when it got no answer. */
+  const readEntries = async (runId: number): Promise<boolean> => {
+    const before = get().entries[runId];
+    const group = get().selectedGroup;
+    const finished = group?.runId === runId && group.finishedAt !== null;
+    const offset = before?.items.length ?? 0;
+    const result = await api.invoke('backup.activity-entries', { runId, limit: ENTRIES_PAGE, offset });
+    if (!result.ok) {
+      set({ error: result.error });
+      return false;
+    }
+    const current = get().entries[runId];
+    const next = entriesArrived(current, offset, result.value, ENTRIES_PAGE, finished);
+    const changed = next !== undefined && (next.items.length !== current?.items.length || next.atEnd !== current.atEnd || next.final !== current.final);
+    if (changed) set({ entries: { ...get().entries, [runId]: next } });
+    return true;
   };
-  /** The selected run's entries are read again while its run has not finished (or not read yet). */
-  const entriesStale = (runId: number, groups: readonly ActivityGroup[]): boolean =>
-    get().entries[runId] === undefined || groups.find((group) => group.runId === runId)?.finishedAt == null;
+  /** A page's runs as the list shows them, and the selected run's group when the page holds it. */
+  const showPage = ({ page, groups, hasOlder }: PageAnswer): void => {
+    const state = get();
+    const selected = state.selectedRunId === undefined ? undefined : findRun(groups, state.selectedRunId)?.group;
+    if (!same(state.groups, groups)) set({ groups });
+    if (!same(state.groupsPage, page) || state.hasOlder !== hasOlder) set({ groupsPage: page, hasOlder });
+    if (selected && !same(state.selectedGroup, selected)) set({ selectedGroup: selected });
+  };
+  /** Learns why the jobs' last runs failed, once per run (finished runs do not change). */
+  const readFailures = async (jobs: readonly QueueJob[]): Promise<void> => {
+    const wanted = jobs.filter((job) => needsFailure(job, get().failures));
+    if (wanted.length === 0) return;
+    const result = await api.invoke('reports.runs', { limit: FAILURE_RUNS });
+    if (!result.ok) return;
+    const byRun = new Map(result.value.map((row) => [row.runId, { code: row.errorCode, message: row.errorMessage }]));
+    const failures = { ...get().failures };
+    for (const job of wanted) if (job.lastRun) failures[job.lastRun.id] = byRun.get(job.lastRun.id) ?? null;
+    set({ failures });
+  };
+  const goTo = async (page: GroupsPage): Promise<void> => {
+    const sequence = ++pageSequence;
+    set({ groupsPage: page, paging: true });
+    const result = await readGroups(page);
+    if (sequence !== pageSequence) return;
+    set({ paging: false });
+    if (!result.ok) return set({ error: result.error });
+    showPage(result.value);
+  };
   return {
     tab: 'Job Queue',
     jobs: undefined,
     progress: {},
+    failures: {},
     groups: undefined,
+    groupsPage: FIRST_PAGE,
+    hasOlder: false,
+    paging: false,
     selectedRunId: undefined,
+    selectedGroup: undefined,
     entries: {},
+    loadingEntries: false,
     filter: SHOW_ALL,
     error: undefined,
     showTab(tab) {
@@ -65,29 +161,43 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
     },
     async refresh() {
       refreshing = true;
+      const sequence = pageSequence;
       try {
-        const [jobs, groups, progress] = await Promise.all([
-          api.invoke('backup.jobs', {}),
-          api.invoke('backup.activity', { limit: ACTIVITY_GROUPS, offset: 0 }),
-          api.invoke('backup.progress', {}),
-        ]);
+        const [jobs, groups, progress] = await Promise.all([api.invoke('backup.jobs', {}), readGroups(get().groupsPage), api.invoke('backup.progress', {})]);
         if (!jobs.ok) return set({ error: jobs.error });
         if (!groups.ok) return set({ error: groups.error });
         if (!progress.ok) return set({ error: progress.error });
         const byJob = Object.fromEntries(progress.value.map((entry) => [entry.jobId, entry]));
         if (!same(get().progress, byJob)) set({ progress: byJob });
         if (!same(get().jobs, jobs.value)) set({ jobs: jobs.value });
-        if (!same(get().groups, groups.value)) set({ groups: groups.value });
+        if (sequence === pageSequence && !get().paging) showPage(groups.value);
         if (get().error) set({ error: undefined });
+        await readFailures(jobs.value);
         const runId = get().selectedRunId;
-        if (runId !== undefined && entriesStale(runId, groups.value)) await readEntries(runId);
+        if (runId !== undefined && wantsNewEntries(get().entries[runId])) await readEntries(runId);
       } finally {
         refreshing = false;
       }
     },
     selectRun(runId) {
-      set({ selectedRunId: runId });
-      if (runId !== undefined) void readEntries(runId);
+      const group = runId === undefined ? undefined : findRun(get().groups ?? [], runId)?.group;
+      // Only the shown run's entries are kept (a run can have 100,000).
+      const kept = runId === undefined ? undefined : get().entries[runId];
+      set({ selectedRunId: runId, selectedGroup: group, entries: runId !== undefined && kept ? { [runId]: kept } : {} });
+      if (runId !== undefined && !kept) void readEntries(runId);
+    },
+    olderRuns: () => goTo(olderPage(get().groupsPage)),
+    newerRuns: () => goTo(newerPage(get().groupsPage)),
+    async loadMoreEntries(all) {
+      const runId = get().selectedRunId;
+      if (runId === undefined || get().loadingEntries) return;
+      set({ loadingEntries: true });
+      try {
+        // Page after page for Load all, while the run stays selected and answers come.
+        while ((await readEntries(runId)) && all && get().selectedRunId === runId && get().entries[runId]?.atEnd === false);
+      } finally {
+        set({ loadingEntries: false });
+      }
     },
     setTypeShown(type, shown) {
       const filter = get().filter;
@@ -102,6 +212,12 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
       await get().refresh();
       return result;
     },
+    async modify(jobId, changes) {
+      const result = await api.invoke('backup.job-modify', { jobId, changes });
+      if (result.ok) await get().refresh();
+      return result;
+    },
+    readDevices: () => api.invoke('backup.devices', {}),
   };
 });
 

@@ -7,6 +7,8 @@ type HostCredentials = ChannelRequest<'scenario.run'>['credentials'][number];
 interface ScenariosState {
   scenarios: Scenario[];
   selectedId: string | undefined;
+  /** How many times a scenario was selected, the selected one clicked again included: each is an opening (the lock check asks then). */
+  openCount: number;
   /** The Replica chosen in the Host pane (Suspend/Resume act on it); undefined = the first. */
   selectedReplicaId: string | undefined;
   loadError: ErrorInfo | undefined;
@@ -31,6 +33,7 @@ export const useScenarios = create<ScenariosState>((set, get) => {
   return {
     scenarios: [],
     selectedId: undefined,
+    openCount: 0,
     selectedReplicaId: undefined,
     loadError: undefined,
     async load() {
@@ -44,7 +47,8 @@ export const useScenarios = create<ScenariosState>((set, get) => {
       set({ scenarios: result.value, loadError: undefined, selectedId: stillThere ? selectedId : result.value[0]?.id });
     },
     select(id) {
-      if (id !== get().selectedId) set({ selectedId: id, selectedReplicaId: undefined });
+      const openCount = get().openCount + 1;
+      set(id !== get().selectedId ? { selectedId: id, selectedReplicaId: undefined, openCount } : { openCount });
     },
     selectReplica(replicaId) {
       set({ selectedReplicaId: replicaId });

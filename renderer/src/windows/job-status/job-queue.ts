@@ -28,10 +28,30 @@ export function nextRunLabel(job: Pick<QueueJob, 'state'>): string {
   return state.status === 'Active' ? 'Running' : '—';
 }
 
-/** The Last result column: the last run's result, "running" while it has none yet, "—" when never run. */
-export function lastResultLabel(job: Pick<QueueJob, 'lastRun'>): string {
+/** Why a run failed (or was incomplete): its message code and message, as Reports → runs tells them. */
+export interface RunFailure {
+  code: string | null;
+  message: string | null;
+}
+
+/**
+ * The Last result column: the last run's result, "running" while it has none yet, "—" when
+ * never run; a failed or incomplete run with its code and message when known:
+ * "failed — E3387: The Replication Manager on dr01 took control…".
+ */
+export function lastResultLabel(job: Pick<QueueJob, 'lastRun'>, failure?: RunFailure | null): string {
   if (!job.lastRun) return '—';
-  return job.lastRun.result ?? 'running';
+  const result = job.lastRun.result;
+  if (result === null) return 'running';
+  if ((result !== 'failed' && result !== 'incomplete') || !failure || (failure.code === null && failure.message === null)) return result;
+  const reason = failure.code && failure.message ? `${failure.code}: ${failure.message}` : (failure.code ?? failure.message ?? '');
+  return `${result} — ${reason}`;
+}
+
+/** Whether the Job Queue still needs to learn why the job's last run failed (it asks Reports → runs once per run). */
+export function needsFailure(job: Pick<QueueJob, 'lastRun'>, known: Readonly<Record<number, unknown>>): boolean {
+  const run = job.lastRun;
+  return run !== null && (run.result === 'failed' || run.result === 'incomplete') && !Object.hasOwn(known, run.id);
 }
 
 /** The icon beside each status: waiting, running, held, finished. */

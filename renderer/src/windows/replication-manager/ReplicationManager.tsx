@@ -10,10 +10,14 @@ import { BookmarkDialog } from './BookmarkDialog';
 import { NewScenarioDialog } from './NewScenarioDialog';
 import { RemoveScenarioDialog } from './RemoveScenarioDialog';
 import { RewindDialog } from './RewindDialog';
+import { ScenarioLockBanner } from './ScenarioLockBanner';
+import { ScenarioLockDialog } from './ScenarioLockDialog';
 import { ScenarioPane } from './ScenarioPane';
+import { readOnlyReason } from './scenario-lock';
 import { StopScenarioDialog } from './StopScenarioDialog';
 import { Toolbar } from './Toolbar';
 import { useScenarioCommands } from './use-scenario-commands';
+import { lockViewOf, useScenarioLock, useScenarioLockWatch } from './use-scenario-lock';
 
 type OpenDialog =
   | { kind: 'none' }
@@ -33,15 +37,19 @@ function typingIn(target: EventTarget | null): boolean {
 export function ReplicationManager(): ReactElement {
   const scenario = useScenarios(selectedScenario);
   const loadError = useScenarios((state) => state.loadError);
+  const openCount = useScenarios((state) => state.openCount);
+  useScenarioLockWatch(scenario?.id, openCount);
+  const lockReason = useScenarioLock((state) => readOnlyReason(lockViewOf(state, scenario?.id)));
+  const asking = useScenarioLock((state) => state.asking);
   const [dialog, setDialog] = useState<OpenDialog>(NONE);
   const commands = useScenarioCommands((hosts) => setDialog({ kind: 'credentials', hosts }));
   const outer = useDefaultLayout({ id: 'replication-manager-rows', storage: localStorage });
   const inner = useDefaultLayout({ id: 'replication-manager-columns', storage: localStorage });
-  const removable = scenario !== undefined && scenario.status.state !== 'running';
+  const removable = scenario !== undefined && scenario.status.state !== 'running' && lockReason === undefined;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (dialog.kind !== 'none') return;
+      if (dialog.kind !== 'none' || asking) return;
       if (event.ctrlKey && event.key.toLowerCase() === 'n') {
         event.preventDefault();
         setDialog({ kind: 'new' });
@@ -51,7 +59,7 @@ export function ReplicationManager(): ReactElement {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dialog, removable]);
+  }, [dialog, removable, asking]);
 
   const close = (): void => setDialog(NONE);
   return (
@@ -71,8 +79,10 @@ export function ReplicationManager(): ReactElement {
           onAssuredRecovery={(replicaId) => scenario && commands.assuredRecovery(scenario, replicaId)}
           onBackUpNow={() => scenario && commands.backUpNow(scenario)}
           onRemove={() => setDialog({ kind: 'remove' })}
+          lockReason={lockReason}
         />
       </header>
+      <ScenarioLockBanner scenarioId={scenario?.id} />
       {loadError && <ErrorBanner error={loadError} />}
       {commands.error && (
         <div className="dismissable">
@@ -111,6 +121,7 @@ export function ReplicationManager(): ReactElement {
       {dialog.kind === 'rewind' && scenario && <RewindDialog scenario={scenario} onClose={close} />}
       {dialog.kind === 'bookmark' && scenario && <BookmarkDialog scenario={scenario} onClose={close} />}
       {dialog.kind === 'credentials' && scenario && <CredentialsDialog scenario={scenario} hosts={dialog.hosts} onClose={close} />}
+      {scenario && <ScenarioLockDialog scenario={scenario} />}
     </div>
   );
 }
