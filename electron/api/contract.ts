@@ -187,7 +187,11 @@ export const channels = {
   /** Swaps files restored beside a running application (<name>.TMP) in, once the application is stopped (E3384 while it runs). */
   'restore.apply-pending': { request: z.object({ jobId: z.number().int() }), response: z.object({ files: z.number().int() }) },
   /** The Activity Log grouped by job run, newest first. */
-  'backup.activity': { request: z.object({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }), response: z.array(ActivityGroupSchema) },
+  'backup.activity': {
+    request: z.object({ limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) }),
+    /** Each top-level run with its child runs (one per scenario or folder source). */
+    response: z.array(ActivityGroupSchema.extend({ children: z.array(ActivityGroupSchema) })),
+  },
   /** One job run's Activity Log entries (with its child runs'), oldest first, a page at a time (fewer than `limit`: the last page). */
   'backup.activity-entries': {
     request: z.object({ runId: z.number().int(), limit: z.number().int().min(1).max(10_000).default(1000), offset: z.number().int().min(0).default(0) }),

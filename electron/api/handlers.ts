@@ -8,6 +8,7 @@ import { detailsOf } from '../../engine/backup/catalog/activity-log';
 import { BackupSources } from '../../engine/backup/backup-sources';
 import { addDiskDevice } from '../../engine/backup/device-setup';
 import { describeSchedule, firstRunAt } from '../../engine/backup/catalog/schedule';
+import { withoutUndefined } from '../../engine/util/without-undefined';
 import { channels, type Channel, type ChannelParsedRequest, type ChannelResponse, type Result, type Stream, type StreamPayload } from './contract';
 
 export interface ShellInfo {
@@ -131,11 +132,6 @@ export function createHandlers(engine: Engine, control: ScenarioControl, backup:
     'reports.runs': (query) => catalog.runReport(query),
     'events.list': (query) => engine.events.list(query),
   };
-}
-
-/** Optional fields as the catalog's queries take them (exactOptionalPropertyTypes: absent, never undefined). */
-function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 function isChannel(name: string): name is Channel {

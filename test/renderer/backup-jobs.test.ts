@@ -23,9 +23,9 @@ describe('the jobs listed in the Backups tab', () => {
 describe('a backup job status', () => {
   it.each<[string, Partial<BackupJob>, string]>([
     ['ready, never run', {}, 'Ready'],
-    ['active', { state: { status: 'Active', runId: 7 }, lastRun: { id: 7, result: null, finishedAt: null } }, 'Active'],
-    ['done and succeeded', { state: { status: 'Done' }, lastRun: { id: 7, result: 'succeeded', finishedAt: local(10, 1, 2) } }, 'Done — succeeded'],
-    ['held after a failed run', { state: { status: 'Hold', nextRunAt: null }, lastRun: { id: 7, result: 'failed', finishedAt: local(10, 1, 2) } }, 'Hold — failed'],
+    ['active', { state: { status: 'Active', runId: 7 }, lastRun: { id: 7, result: null, finishedAt: null, errorCode: null, errorMessage: null } }, 'Active'],
+    ['done and succeeded', { state: { status: 'Done' }, lastRun: { id: 7, result: 'succeeded', finishedAt: local(10, 1, 2), errorCode: null, errorMessage: null } }, 'Done — succeeded'],
+    ['held after a failed run', { state: { status: 'Hold', nextRunAt: null }, lastRun: { id: 7, result: 'failed', finishedAt: local(10, 1, 2), errorCode: null, errorMessage: null } }, 'Hold — failed'],
   ])('reads %s as "%s"', (_name, patch, label) => {
     expect(jobStatusLabel(backupJob(patch))).toBe(label);
   });

@@ -32,7 +32,7 @@ export function restoreJob(patch: Partial<RestoreJob> = {}): RestoreJob {
     kind: 'restore',
     scenarios: [{ id: 's1', name: 'Payroll' }],
     state: { status: 'Done' },
-    lastRun: { id: 9, result: 'succeeded', finishedAt: '2026-11-26T10:02:00.000Z' },
+    lastRun: { id: 9, result: 'succeeded', finishedAt: '2026-11-26T10:02:00.000Z', errorCode: null, errorMessage: null },
     outcome: { host: 'localhost', targets: [{ root: '/replica/srv/payroll', paths: [''] }], pending: null },
     restore: {
       scenarioId: 's1',

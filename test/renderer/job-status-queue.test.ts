@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobTypeLabel, lastResultLabel, needsFailure, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS, progressLabel } from '../../renderer/src/windows/job-status/job-queue';
+import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS, progressLabel } from '../../renderer/src/windows/job-status/job-queue';
 import { formatInstant } from '../../renderer/src/windows/replication-manager/backup-jobs';
 import { backupJob, restoreJob } from './job-fixtures';
 
@@ -29,28 +29,18 @@ describe('the Job Queue', () => {
 
   it('shows the last result, "running" while the run has none and "—" before any run', () => {
     expect(lastResultLabel(backupJob())).toBe('—');
-    expect(lastResultLabel(backupJob({ lastRun: { id: 1, result: null, finishedAt: null } }))).toBe('running');
-    expect(lastResultLabel(backupJob({ lastRun: { id: 1, result: 'failed', finishedAt: AT } }))).toBe('failed');
+    expect(lastResultLabel(backupJob({ lastRun: { id: 1, result: null, finishedAt: null, errorCode: null, errorMessage: null } }))).toBe('running');
+    expect(lastResultLabel(backupJob({ lastRun: { id: 1, result: 'failed', finishedAt: AT, errorCode: null, errorMessage: null } }))).toBe('failed');
   });
 
-  it('tells why the last run failed when it is known: its code and message', () => {
-    const failed = backupJob({ lastRun: { id: 5, result: 'failed', finishedAt: AT } });
+  it('tells why the last run failed: its code and message', () => {
+    const ended = (result: 'failed' | 'incomplete' | 'canceled', errorCode: string | null, errorMessage: string | null) => backupJob({ lastRun: { id: 5, result, finishedAt: AT, errorCode, errorMessage } });
     const tookControl = 'The Replication Manager on dr01 took control of the scenario while job 1 "Nightly" was backing it up';
-    expect(lastResultLabel(failed, { code: 'E3387', message: tookControl })).toBe(`failed — E3387: ${tookControl}`);
-    expect(lastResultLabel(failed, { code: 'AE0465', message: null })).toBe('failed — AE0465');
-    expect(lastResultLabel(failed, { code: null, message: null })).toBe('failed');
-    expect(lastResultLabel(failed, null)).toBe('failed');
-    expect(lastResultLabel(backupJob({ lastRun: { id: 5, result: 'incomplete', finishedAt: AT } }), { code: 'AE0461', message: 'snapshot kept' })).toBe('incomplete — AE0461: snapshot kept');
-    expect(lastResultLabel(backupJob({ lastRun: { id: 5, result: 'canceled', finishedAt: AT } }), { code: null, message: 'canceled by the user' })).toBe('canceled');
-  });
-
-  it('asks why a run failed once per failed or incomplete run', () => {
-    const failed = backupJob({ lastRun: { id: 5, result: 'failed', finishedAt: AT } });
-    expect(needsFailure(failed, {})).toBe(true);
-    expect(needsFailure(failed, { 5: null })).toBe(false);
-    expect(needsFailure(backupJob({ lastRun: { id: 6, result: 'succeeded', finishedAt: AT } }), {})).toBe(false);
-    expect(needsFailure(backupJob({ lastRun: { id: 7, result: null, finishedAt: null } }), {})).toBe(false);
-    expect(needsFailure(backupJob(), {})).toBe(false);
+    expect(lastResultLabel(ended('failed', 'E3387', tookControl))).toBe(`failed — E3387: ${tookControl}`);
+    expect(lastResultLabel(ended('failed', 'AE0465', null))).toBe('failed — AE0465');
+    expect(lastResultLabel(ended('failed', null, null))).toBe('failed');
+    expect(lastResultLabel(ended('incomplete', 'AE0461', 'snapshot kept'))).toBe('incomplete — AE0461: snapshot kept');
+    expect(lastResultLabel(ended('canceled', null, 'canceled by the user'))).toBe('canceled');
   });
 
   it('gives every status its own icon', () => {

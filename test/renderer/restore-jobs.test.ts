@@ -27,7 +27,7 @@ describe('after a restore', () => {
   const toMaster = { ...restoreJob().restore, destination: { kind: 'original', to: 'master' } as const };
   const alternate = { ...restoreJob().restore, destination: { kind: 'alternate', host: 'localhost', folder: '/tmp/r' } as const };
   const waiting = (files: number): RestoreJob['outcome'] => ({ host: 'localhost', targets: [{ root: 'D:\\SQL', paths: ['Payroll.mdf'] }], pending: { restoreId: 'r1', files } });
-  const failed = { lastRun: { id: 9, result: 'failed', finishedAt: null } } as const;
+  const failed = { lastRun: { id: 9, result: 'failed', finishedAt: null, errorCode: null, errorMessage: null } } as const;
   const running = { state: { status: 'Active', runId: 10 } } as const;
 
   it.each<[string, RestoreJob, boolean]>([

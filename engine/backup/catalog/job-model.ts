@@ -104,7 +104,10 @@ export const BackupJobSchema = z.object({
   owner: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  lastRun: z.object({ id: z.number().int(), result: RunResultSchema.nullable(), finishedAt: z.string().nullable() }).nullable(),
+  /** With why it failed (or was incomplete): the Job Queue's Last result column. */
+  lastRun: z
+    .object({ id: z.number().int(), result: RunResultSchema.nullable(), finishedAt: z.string().nullable(), errorCode: z.string().nullable(), errorMessage: z.string().nullable() })
+    .nullable(),
 });
 export type BackupJob = z.infer<typeof BackupJobSchema>;
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { withoutUndefined } from '../../util/without-undefined';
 import type { Clock } from '../../clock';
 import type { ActivityLog, ActivityType } from './activity-log';
 import type { Devices } from './devices';
@@ -25,15 +26,24 @@ import { RestoreJobDraftSchema, type RestoreJobDraft } from '../../restore/resto
 import { UserError } from '../../messages/user-error';
 import { describeSchedule, localDateTime } from './schedule';
 
-export const BackupJobChangesSchema = BackupJobDraftSchema.pick({
-  name: true,
-  description: true,
-  scenarioIds: true,
-  deviceGroupId: true,
-  mediaPool: true,
-  options: true,
-  schedule: true,
-}).partial();
+/**
+ * What Modify may change. Every field is optional and has NO default: a field left out keeps
+ * its value (a draft's defaults would silently reset it); `options` are merged field by field
+ * over the job's.
+ */
+export const BackupJobChangesSchema = z
+  .object({
+    name: BackupJobDraftSchema.shape.name,
+    description: BackupJobDraftSchema.shape.description.unwrap(),
+    scenarioIds: BackupJobDraftSchema.shape.scenarioIds,
+    deviceGroupId: BackupJobDraftSchema.shape.deviceGroupId,
+    mediaPool: BackupJobDraftSchema.shape.mediaPool.unwrap(),
+    options: z.object(Object.fromEntries(Object.entries(BackupJobOptionsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as OptionChanges),
+    schedule: BackupJobDraftSchema.shape.schedule,
+  })
+  .partial();
+
+type OptionChanges = { [K in keyof typeof BackupJobOptionsSchema.shape]: z.ZodOptional<ReturnType<(typeof BackupJobOptionsSchema.shape)[K]['unwrap']>> };
 export type BackupJobChanges = z.input<typeof BackupJobChangesSchema>;
 
 interface JobRow {
@@ -156,7 +166,8 @@ export class BackupJobs {
     const scenarioIds = changes.scenarioIds ?? job.scenarios.map((scenario) => scenario.id);
     if (changes.scenarioIds) for (const scenarioId of changes.scenarioIds) this.scenarios.require(scenarioId);
     if (changes.deviceGroupId !== undefined) this.devices.requireGroup(changes.deviceGroupId);
-    this.requireStaging(changes.options ?? job.options, changes.deviceGroupId ?? job.deviceGroupId);
+    const options = BackupJobOptionsSchema.parse({ ...job.options, ...withoutUndefined(changes.options ?? {}) });
+    this.requireStaging(options, changes.deviceGroupId ?? job.deviceGroupId);
     const schedule = changes.schedule ?? job.schedule;
     const state = this.allowed(job, modifiedState(job.state, schedule, this.clock.now()), 'modify');
     this.db.transaction(() => {
@@ -170,7 +181,7 @@ export class BackupJobs {
           changes.description ?? job.description,
           changes.deviceGroupId ?? job.deviceGroupId,
           changes.mediaPool === undefined ? job.mediaPool : changes.mediaPool,
-          JSON.stringify(changes.options ?? job.options),
+          JSON.stringify(options),
           JSON.stringify(schedule),
           this.clock.now().toISOString(),
           id,
@@ -304,7 +315,9 @@ export class BackupJobs {
       )
       .all(row.id);
     const lastRun = this.db
-      .prepare('SELECT id, result, finished_at AS finishedAt FROM backup_job_runs WHERE job_id = ? AND parent_run_id IS NULL ORDER BY id DESC LIMIT 1')
+      .prepare(
+        'SELECT id, result, finished_at AS finishedAt, error_code AS errorCode, error_message AS errorMessage FROM backup_job_runs WHERE job_id = ? AND parent_run_id IS NULL ORDER BY id DESC LIMIT 1',
+      )
       .get(row.id);
     const state =
       row.status === 'Active'

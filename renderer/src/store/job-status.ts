@@ -16,12 +16,11 @@ import {
   type GroupsPage,
   type RunEntries,
 } from '../windows/job-status/activity-pages';
-import { needsFailure, type JobProgress, type RunFailure } from '../windows/job-status/job-queue';
+import type { JobProgress } from '../windows/job-status/job-queue';
 import type { ActivityEntry, BackupJob, JobAction, QueueJob } from '../windows/replication-manager/backup-jobs';
 
 export const JOB_STATUS_POLL_MS = 2000;
 /** How many finished runs Reports → runs is asked about to learn why a job's last run failed. */
-const FAILURE_RUNS = 1000;
 
 export const JOB_STATUS_TABS = ['Job Queue', 'Activity Log'] as const;
 export type JobStatusTab = (typeof JOB_STATUS_TABS)[number];
@@ -35,8 +34,6 @@ interface JobStatusState {
   jobs: QueueJob[] | undefined;
   /** How far each Active job is, by job ID. */
   progress: Record<number, JobProgress>;
-  /** Why a failed or incomplete run failed, by run ID (null: not recorded). */
-  failures: Record<number, RunFailure | null>;
   /** One page of the Activity Log's job runs, newest first; undefined until the first answer. */
   groups: ActivityGroup[] | undefined;
   /** Which page the group list shows; polling keeps it. */
@@ -120,17 +117,6 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
     if (!same(state.groupsPage, page) || state.hasOlder !== hasOlder) set({ groupsPage: page, hasOlder });
     if (selected && !same(state.selectedGroup, selected)) set({ selectedGroup: selected });
   };
-  /** Learns why the jobs' last runs failed, once per run (finished runs do not change). */
-  const readFailures = async (jobs: readonly QueueJob[]): Promise<void> => {
-    const wanted = jobs.filter((job) => needsFailure(job, get().failures));
-    if (wanted.length === 0) return;
-    const result = await api.invoke('reports.runs', { limit: FAILURE_RUNS });
-    if (!result.ok) return;
-    const byRun = new Map(result.value.map((row) => [row.runId, { code: row.errorCode, message: row.errorMessage }]));
-    const failures = { ...get().failures };
-    for (const job of wanted) if (job.lastRun) failures[job.lastRun.id] = byRun.get(job.lastRun.id) ?? null;
-    set({ failures });
-  };
   const goTo = async (page: GroupsPage): Promise<void> => {
     const sequence = ++pageSequence;
     set({ groupsPage: page, paging: true });
@@ -144,7 +130,6 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
     tab: 'Job Queue',
     jobs: undefined,
     progress: {},
-    failures: {},
     groups: undefined,
     groupsPage: FIRST_PAGE,
     hasOlder: false,
@@ -172,7 +157,6 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
         if (!same(get().jobs, jobs.value)) set({ jobs: jobs.value });
         if (sequence === pageSequence && !get().paging) showPage(groups.value);
         if (get().error) set({ error: undefined });
-        await readFailures(jobs.value);
         const runId = get().selectedRunId;
         if (runId !== undefined && wantsNewEntries(get().entries[runId])) await readEntries(runId);
       } finally {

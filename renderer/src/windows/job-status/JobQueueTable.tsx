@@ -6,7 +6,7 @@ import { jobStatusLabel, type BackupJob, type JobAction, type QueueJob } from '.
 import { JobActionButtons } from '../replication-manager/JobActionButtons';
 import { JobProgressBar } from './JobProgressBar';
 import { modifyRefusal } from './job-modify-form';
-import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS, type JobProgress, type RunFailure } from './job-queue';
+import { jobTypeLabel, lastResultLabel, nextRunLabel, queueOrder, scenarioNames, STATUS_ICONS, type JobProgress } from './job-queue';
 import { ModifyJobDialog } from './ModifyJobDialog';
 
 interface JobQueueTableProps {
@@ -14,14 +14,13 @@ interface JobQueueTableProps {
   /** How far each Active job is, by job ID. */
   progress: Readonly<Record<number, JobProgress>>;
   /** Why failed runs failed, by run ID. */
-  failures: Readonly<Record<number, RunFailure | null>>;
   onAction(job: QueueJob, action: JobAction): Promise<unknown>;
   /** Deletes after the confirmation; its error stays in the dialog. */
   onDelete(job: QueueJob): Promise<Result<unknown>>;
 }
 
 /** The Job Queue: every backup and restore job, newest first, with its state and the actions it accepts. */
-export function JobQueueTable({ jobs, progress, failures, onAction, onDelete }: JobQueueTableProps): ReactElement {
+export function JobQueueTable({ jobs, progress, onAction, onDelete }: JobQueueTableProps): ReactElement {
   const [deleting, setDeleting] = useState<QueueJob | undefined>();
   const [modifying, setModifying] = useState<BackupJob | undefined>();
   if (jobs.length === 0) return <p className="empty">The job queue is empty. Back up a running scenario or submit a restore to add a job.</p>;
@@ -55,7 +54,7 @@ export function JobQueueTable({ jobs, progress, failures, onAction, onDelete }: 
               </td>
               <td>{nextRunLabel(job)}</td>
               <td className={['job-last-result', job.lastRun?.result && `run-${job.lastRun.result}`].filter(Boolean).join(' ')}>
-                {lastResultLabel(job, job.lastRun ? failures[job.lastRun.id] : undefined)}
+                {lastResultLabel(job)}
               </td>
               <td>
                 <JobActionButtons

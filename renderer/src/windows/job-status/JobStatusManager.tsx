@@ -11,7 +11,6 @@ export function JobStatusManager(): ReactElement {
   const showTab = useJobStatus((state) => state.showTab);
   const jobs = useJobStatus((state) => state.jobs);
   const progress = useJobStatus((state) => state.progress);
-  const failures = useJobStatus((state) => state.failures);
   const error = useJobStatus((state) => state.error);
   const act = useJobStatus((state) => state.act);
   useEffect(() => startJobStatusPolling(), []);
@@ -34,7 +33,7 @@ export function JobStatusManager(): ReactElement {
           <div role="tabpanel" id="job-status-panel" aria-labelledby={`job-status-tab-${tab}`} className="job-status-panel">
             {tab === 'Job Queue' ? (
               jobs ? (
-                <JobQueueTable jobs={jobs} progress={progress} failures={failures} onAction={(job, action) => act(job.id, action)} onDelete={(job) => act(job.id, 'delete')} />
+                <JobQueueTable jobs={jobs} progress={progress} onAction={(job, action) => act(job.id, action)} onDelete={(job) => act(job.id, 'delete')} />
               ) : (
                 <p className="empty">Reading the job queue…</p>
               )

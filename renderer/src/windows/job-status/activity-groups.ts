@@ -1,14 +1,12 @@
 import type { ChannelResponse } from '../../../../electron/api/contract';
 import { formatInstant } from '../replication-manager/backup-jobs';
 
-type ActivityRun = ChannelResponse<'backup.activity'>[number];
-
 /**
  * One job run as the Activity Log's group header. A top-level run carries its child runs
- * (multistreaming: one per scenario); its entries include theirs. The handler sends
- * `children`, though the contract's schema does not declare them (yet): hence optional here.
+ * (multistreaming: one per scenario or folder source); its entries include theirs. A child
+ * run has none.
  */
-export type ActivityGroup = ActivityRun & { children?: readonly ActivityGroup[] };
+export type ActivityGroup = Omit<ChannelResponse<'backup.activity'>[number], 'children'> & { children?: readonly ActivityGroup[] };
 
 type Counts = Pick<ActivityGroup, 'errors' | 'warnings' | 'information'>;
 

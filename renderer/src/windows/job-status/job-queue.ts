@@ -28,30 +28,18 @@ export function nextRunLabel(job: Pick<QueueJob, 'state'>): string {
   return state.status === 'Active' ? 'Running' : '—';
 }
 
-/** Why a run failed (or was incomplete): its message code and message, as Reports → runs tells them. */
-export interface RunFailure {
-  code: string | null;
-  message: string | null;
-}
-
 /**
  * The Last result column: the last run's result, "running" while it has none yet, "—" when
- * never run; a failed or incomplete run with its code and message when known:
+ * never run; a failed or incomplete run with its code and message:
  * "failed — E3387: The Replication Manager on dr01 took control…".
  */
-export function lastResultLabel(job: Pick<QueueJob, 'lastRun'>, failure?: RunFailure | null): string {
-  if (!job.lastRun) return '—';
-  const result = job.lastRun.result;
-  if (result === null) return 'running';
-  if ((result !== 'failed' && result !== 'incomplete') || !failure || (failure.code === null && failure.message === null)) return result;
-  const reason = failure.code && failure.message ? `${failure.code}: ${failure.message}` : (failure.code ?? failure.message ?? '');
-  return `${result} — ${reason}`;
-}
-
-/** Whether the Job Queue still needs to learn why the job's last run failed (it asks Reports → runs once per run). */
-export function needsFailure(job: Pick<QueueJob, 'lastRun'>, known: Readonly<Record<number, unknown>>): boolean {
+export function lastResultLabel(job: Pick<QueueJob, 'lastRun'>): string {
   const run = job.lastRun;
-  return run !== null && (run.result === 'failed' || run.result === 'incomplete') && !Object.hasOwn(known, run.id);
+  if (!run) return '—';
+  if (run.result === null) return 'running';
+  if ((run.result !== 'failed' && run.result !== 'incomplete') || (run.errorCode === null && run.errorMessage === null)) return run.result;
+  const reason = run.errorCode && run.errorMessage ? `${run.errorCode}: ${run.errorMessage}` : (run.errorCode ?? run.errorMessage ?? '');
+  return `${run.result} — ${reason}`;
 }
 
 /** The icon beside each status: waiting, running, held, finished. */

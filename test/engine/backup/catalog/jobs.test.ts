@@ -125,6 +125,15 @@ describe('BackupJobs', () => {
     expect(runSchedulerUntil(test, '2026-11-27T19:00:00.000Z')).toEqual(['2026-11-27T18:00:00.000Z']);
   });
 
+  it('keeps what a Modify leaves out: description, media pool and every option not named', () => {
+    const { catalog, draft } = setUp();
+    const job = catalog.jobs.create({ ...draft(), description: 'Finance, every 6 hours', mediaPool: 'Weekly', options: { encryption: true, compression: 'none', multistreaming: false, verification: 'checksum' } });
+    const modified = catalog.jobs.modify(job.id, { schedule: { kind: 'daily', time: '23:30' }, options: { virusScan: true } });
+    expect(modified).toMatchObject({ name: job.name, description: 'Finance, every 6 hours', mediaPool: 'Weekly', schedule: { kind: 'daily', time: '23:30' } });
+    expect(modified.options).toEqual({ ...job.options, virusScan: true });
+    expect(catalog.jobs.modify(job.id, { mediaPool: null }).mediaPool, 'a null says: no pool').toBeNull();
+  });
+
   it('hold, release, run now, modify and delete, each logged; a running job refuses all but stop', () => {
     const { catalog, clock, draft } = setUp();
     const job = catalog.jobs.create(draft());
