@@ -17,6 +17,8 @@ export interface BackupSnapshotOptions {
   /** AE0469 past this. */
   readonly timeoutMs: number;
   readonly pollMs?: number;
+  /** Stopping the job or taking control of the scenario: an Assured Recovery test under way is stopped (rolled back) at once. */
+  readonly signal?: AbortSignal;
 }
 
 const StatusListSchema = z.array(ReplicaProtectionSchema.omit({ host: true }).extend({ ar: ArStatusSchema }));
@@ -31,7 +33,8 @@ export async function takeBackupSnapshot(engine: EngineClient, ref: { scenarioId
   if (!options.arEnabled && !options.backupAllowSuspend) throw new UserError('AE0471', `scenario ${ref.scenarioId}`);
   const deadline = Date.now() + options.timeoutMs;
   const replica = { scenarioId: ref.scenarioId, replicaId: ref.replicaId };
-  const work = options.arEnabled ? testForBackup(engine, replica, deadline, options.pollMs ?? 500) : pinForBackup(engine, replica);
+  options.signal?.throwIfAborted();
+  const work = options.arEnabled ? testForBackup(engine, replica, deadline, options.pollMs ?? 500, options.signal) : pinForBackup(engine, replica);
   return withTimeout(work, options.timeoutMs, () => new UserError('AE0469', `no snapshot after ${Math.round(options.timeoutMs / 1000)} s`));
 }
 
@@ -44,7 +47,7 @@ async function pinForBackup(engine: EngineClient, ref: { scenarioId: string; rep
   }
 }
 
-async function testForBackup(engine: EngineClient, ref: { scenarioId: string; replicaId: string }, deadline: number, pollMs: number): Promise<BackupSnapshot> {
+async function testForBackup(engine: EngineClient, ref: { scenarioId: string; replicaId: string }, deadline: number, pollMs: number, signal: AbortSignal | undefined): Promise<BackupSnapshot> {
   let started;
   try {
     started = ArStatusSchema.parse(await engine.call('replica.ar-start', { ...ref, trigger: 'backup' }));
@@ -53,7 +56,11 @@ async function testForBackup(engine: EngineClient, ref: { scenarioId: string; re
   }
   const since = started.since ?? 0;
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    await pause(pollMs, signal);
+    if (signal?.aborted) {
+      await engine.call('replica.ar-stop', ref).catch(() => undefined);
+      signal.throwIfAborted();
+    }
     const status = StatusListSchema.parse(await engine.call('replica.protection', { scenarioId: ref.scenarioId })).find((entry) => entry.replicaId === ref.replicaId);
     const report = status?.ar.lastReport;
     if (status?.ar.state !== 'idle' || !report || report.startedAt < since) continue;
@@ -64,4 +71,17 @@ async function testForBackup(engine: EngineClient, ref: { scenarioId: string; re
     return { snapshotId: report.snapshotId, method: 'assured-recovery' };
   }
   throw new UserError('AE0469', 'the Assured Recovery test for the backup did not finish in time');
+}
+
+/** Waits `ms`, or less when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }

@@ -49,7 +49,7 @@ export async function backUpScenario(context: ScenarioBackupContext, scenarioId:
   const { engine } = control.replicaEngine(scenario.id, replica.id);
   const ref = { scenarioId: scenario.id, replicaId: replica.id };
   const timeoutMs = job.options.timeoutSeconds * 1000;
-  const snapshot = await takeBackupSnapshot(engine, ref, { arEnabled: scenario.options.arEnabled, backupAllowSuspend: scenario.options.backupAllowSuspend, timeoutMs });
+  const snapshot = await takeBackupSnapshot(engine, ref, { arEnabled: scenario.options.arEnabled, backupAllowSuspend: scenario.options.backupAllowSuspend, timeoutMs, ...(context.signal ? { signal: context.signal } : {}) });
   catalog.activity.append({ type: 'Information', runId, scenarioName: scenario.name, message: `Snapshot of the Replica on ${replica.host} taken (${snapshot.method === 'assured-recovery' ? 'Assured Recovery test' : 'between two applied changes'})` });
   try {
     const source = new SnapshotSource(engine, { ...ref, snapshotId: snapshot.snapshotId });

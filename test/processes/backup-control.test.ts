@@ -9,8 +9,8 @@ const { connect } = useConsoleHosts();
 describe('control of a scenario during a backup job, and the job options that shape a run', () => {
   it('shows the scenario locked while a backup job holds it; taking control fails that job with E3387 saying who took it', async () => {
     const { client } = await connect(tempDir());
-    // The Assured Recovery test before the snapshot keeps the job on the scenario for seconds.
-    const { scenario } = await replicatingScenario(client, 'Claims', { 'claims/open.csv': ['1,2,3', T0 + 1] }, { arEnabled: true, arVerifyCommand: 'sleep 4' });
+    // The Assured Recovery test before the snapshot would keep the job on the scenario for half a minute.
+    const { scenario } = await replicatingScenario(client, 'Claims', { 'claims/open.csv': ['1,2,3', T0 + 1] }, { arEnabled: true, arVerifyCommand: 'sleep 30' });
     expect(await ok(client.invoke('scenario.lock', { id: scenario.id }))).toEqual({ locked: false });
     const notHeld = await client.invoke('scenario.take-control', { id: scenario.id });
     expect(notHeld.ok ? 'taken' : notHeld.error.code).toBe('E3376');
@@ -21,11 +21,15 @@ describe('control of a scenario during a backup job, and the job options that sh
     expect(lock.locked && Date.parse(lock.since)).toBeGreaterThan(Date.now() - 60_000);
 
     await ok(client.invoke('scenario.take-control', { id: scenario.id }));
+    const takenAt = Date.now();
     const end = await jobEnd(client, job.id, 60_000);
+    expect(Date.now() - takenAt, 'the Assured Recovery test under way is stopped, not waited for').toBeLessThan(15_000);
     expect(end.result, told(end)).toBe('failed');
     const taken = end.entries.find((entry) => entry.code === 'E3387');
     expect(taken?.message, told(end)).toMatch(/took control of the scenario while job \d+ ".*" was backing it up/);
     expect(await ok(client.invoke('scenario.lock', { id: scenario.id }))).toEqual({ locked: false });
+    const [protection] = await pollUntil('the test rolled back', () => ok(client.invoke('protection.status', { id: scenario.id })), (list) => list[0]?.ar.state === 'idle', 30_000);
+    expect(protection?.ar.lastReport?.stopped, 'the test was stopped').toBe(true);
     expect((await ok(client.invoke('backup.sessions', { scenarioId: scenario.id }))).filter((session) => session.state === 'complete'), 'no session was kept').toEqual([]);
 
     const failedRuns = await ok(client.invoke('reports.runs', { result: 'failed' }));
