@@ -13,10 +13,12 @@ interface ArReplicaStatusProps {
   hideWhenOff: boolean;
   onStart(): void;
   onStop(): void;
+  /** Why the scenario is read-only now (a backup job controls it): the test is that job's. */
+  lockReason?: string;
 }
 
 /** One Replica's Assured Recovery: state (and step) now, and the last test's result with each step's exit code. */
-export function ArReplicaStatus({ scenario, replica, canStart, hideWhenOff, onStart, onStop }: ArReplicaStatusProps): ReactElement | null {
+export function ArReplicaStatus({ scenario, replica, canStart, hideWhenOff, onStart, onStop, lockReason }: ArReplicaStatusProps): ReactElement | null {
   const ar = useProtection((state) => replicaProtection(state, scenario.id, replica.id)?.ar);
   const idle = ar === undefined || ar.state === 'idle';
   const report = ar?.lastReport ?? null;
@@ -43,7 +45,8 @@ export function ArReplicaStatus({ scenario, replica, canStart, hideWhenOff, onSt
           <button
             type="button"
             aria-label={`Stop test of Replica ${replica.host}`}
-            title="Kill the running test command, skip the others, and roll the Replica back"
+            title={lockReason ?? 'Kill the running test command, skip the others, and roll the Replica back'}
+            disabled={lockReason !== undefined}
             onClick={onStop}
           >
             Stop test

@@ -3,6 +3,8 @@ import type { ErrorInfo, Scenario } from '../../../../electron/api/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useProtection } from '../../store/protection';
 import { ArReplicaStatus } from './ArReplicaStatus';
+import { readOnlyReason } from './scenario-lock';
+import { lockViewOf, useScenarioLock } from './use-scenario-lock';
 
 /** The Host pane's Assured Recovery part: each Replica's test state and last report, and a button to test it now. */
 export function AssuredRecoveryPanel({ scenario }: { scenario: Scenario }): ReactElement {
@@ -11,6 +13,8 @@ export function AssuredRecoveryPanel({ scenario }: { scenario: Scenario }): Reac
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [starting, setStarting] = useState<string | undefined>();
   const running = scenario.status.state === 'running';
+  // A backup job controls the scenario: its test belongs to that job until control is taken.
+  const lockReason = useScenarioLock((state) => readOnlyReason(lockViewOf(state, scenario.id)));
   const enabled = scenario.options.arEnabled;
   const start = async (replicaId: string): Promise<void> => {
     setStarting(replicaId);
@@ -44,7 +48,8 @@ export function AssuredRecoveryPanel({ scenario }: { scenario: Scenario }): Reac
           key={replica.id}
           scenario={scenario}
           replica={replica}
-          canStart={running && enabled && starting === undefined}
+          canStart={running && enabled && starting === undefined && lockReason === undefined}
+          {...(lockReason === undefined ? {} : { lockReason })}
           onStart={() => void start(replica.id)}
           onStop={() => void stop(replica.id)}
         />
