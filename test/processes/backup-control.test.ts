@@ -28,8 +28,8 @@ describe('control of a scenario during a backup job, and the job options that sh
     const taken = end.entries.find((entry) => entry.code === 'E3387');
     expect(taken?.message, told(end)).toMatch(/took control of the scenario while job \d+ ".*" was backing it up/);
     expect(await ok(client.invoke('scenario.lock', { id: scenario.id }))).toEqual({ locked: false });
-    const [protection] = await pollUntil('the test rolled back', () => ok(client.invoke('protection.status', { id: scenario.id })), (list) => list[0]?.ar.state === 'idle', 30_000);
-    expect(protection?.ar.lastReport?.stopped, 'the test was stopped').toBe(true);
+    const [protection] = await pollUntil('the test rolled back', () => ok(client.invoke('protection.status', { id: scenario.id })), (list) => list[0]?.ar?.state === 'idle', 30_000);
+    expect(protection?.ar?.lastReport?.stopped, 'the test was stopped').toBe(true);
     expect((await ok(client.invoke('backup.sessions', { scenarioId: scenario.id }))).filter((session) => session.state === 'complete'), 'no session was kept').toEqual([]);
 
     const failedRuns = await ok(client.invoke('reports.runs', { result: 'failed' }));

@@ -78,32 +78,32 @@ describe('the Activity Log entries of a run, a page at a time', () => {
   const page = (from: number, count: number): number[] => Array.from({ length: count }, (_, index) => from + index);
 
   it('adds each page at the end and knows the end by a short page', () => {
-    const first = entriesArrived(undefined, 0, page(0, 4), 4, true);
-    expect(first).toEqual({ items: page(0, 4), atEnd: false, final: false });
-    const second = entriesArrived(first, 4, page(4, 2), 4, true);
-    expect(second).toEqual({ items: page(0, 6), atEnd: true, final: true });
+    const first = entriesArrived(undefined, 0, page(0, 4), 4);
+    expect(first).toEqual({ items: page(0, 4), atEnd: false });
+    const second = entriesArrived(first, 4, page(4, 2), 4);
+    expect(second).toEqual({ items: page(0, 6), atEnd: true });
   });
 
   it('drops a page read twice or out of order', () => {
-    const first = entriesArrived(undefined, 0, page(0, 4), 4, false);
-    expect(entriesArrived(first, 0, page(0, 4), 4, false)).toBe(first);
-    expect(entriesArrived(first, 8, page(8, 4), 4, false)).toBe(first);
+    const first = entriesArrived(undefined, 0, page(0, 4), 4);
+    expect(entriesArrived(first, 0, page(0, 4), 4)).toBe(first);
+    expect(entriesArrived(first, 8, page(8, 4), 4)).toBe(first);
   });
 
-  it('polls for new entries while the run runs and everything so far is read, and stops after a read once it finished', () => {
+  it('polls for new entries once everything so far is read, finished runs too (a staging migration logs later)', () => {
     expect(wantsNewEntries(undefined)).toBe(true);
-    const running = entriesArrived(undefined, 0, page(0, 3), 10, false);
-    expect(running).toEqual({ items: page(0, 3), atEnd: true, final: false });
-    expect(wantsNewEntries(running)).toBe(true);
-    const grown = entriesArrived(running, 3, page(3, 2), 10, true);
-    expect(grown).toEqual({ items: page(0, 5), atEnd: true, final: true });
-    expect(wantsNewEntries(grown)).toBe(false);
+    const read = entriesArrived(undefined, 0, page(0, 3), 10);
+    expect(read).toEqual({ items: page(0, 3), atEnd: true });
+    expect(wantsNewEntries(read)).toBe(true);
+    const nothingNew = entriesArrived(read, 3, [], 10);
+    expect(nothingNew).toEqual(read);
+    expect(wantsNewEntries(nothingNew)).toBe(true);
     // A full page leaves the rest to Load more.
-    expect(wantsNewEntries(entriesArrived(undefined, 0, page(0, 10), 10, false))).toBe(false);
+    expect(wantsNewEntries(entriesArrived(undefined, 0, page(0, 10), 10))).toBe(false);
   });
 
   it('says how many of how many are shown while more can be loaded', () => {
-    const cut = { items: page(0, 10_000), atEnd: false, final: false };
+    const cut = { items: page(0, 10_000), atEnd: false };
     expect(entriesMoreNote(cut, 100_002)).toBe('Showing the first 10,000 of 100,002 entries of this run; the filters and Export CSV cover those.');
     expect(entriesMoreNote(cut, 10_000)).toBeUndefined();
     expect(entriesMoreNote({ ...cut, atEnd: true }, 100_002)).toBeUndefined();

@@ -95,8 +95,6 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
   /** The run's next page of entries, from what was read so far (new entries only ever come at the end). False when it got no answer. */
   const readEntries = async (runId: number): Promise<boolean> => {
     const before = get().entries[runId];
-    const group = get().selectedGroup;
-    const finished = group?.runId === runId && group.finishedAt !== null;
     const offset = before?.items.length ?? 0;
     const result = await api.invoke('backup.activity-entries', { runId, limit: ENTRIES_PAGE, offset });
     if (!result.ok) {
@@ -104,8 +102,8 @@ export const useJobStatus = create<JobStatusState>((set, get) => {
       return false;
     }
     const current = get().entries[runId];
-    const next = entriesArrived(current, offset, result.value, ENTRIES_PAGE, finished);
-    const changed = next !== undefined && (next.items.length !== current?.items.length || next.atEnd !== current.atEnd || next.final !== current.final);
+    const next = entriesArrived(current, offset, result.value, ENTRIES_PAGE);
+    const changed = next !== undefined && (next.items.length !== current?.items.length || next.atEnd !== current.atEnd);
     if (changed) set({ entries: { ...get().entries, [runId]: next } });
     return true;
   };

@@ -61,26 +61,25 @@ export interface RunEntries<T> {
   items: T[];
   /** The last page came back short: nothing more was there then. */
   atEnd: boolean;
-  /** Read after the run had finished: nothing will be added. */
-  final: boolean;
 }
 
 /**
- * The entries after a page read at `offset` came back; `finished` tells whether the run had
- * finished when the page was asked for. A page for another offset (read twice, out of
- * order) changes nothing. Entries only ever get added at the end (new IDs), so a page from
- * `items.length` on is exactly what is new.
+ * The entries after a page read at `offset` came back. A page for another offset (read twice,
+ * out of order) changes nothing. Entries only ever get added at the end (new IDs), so a page
+ * from `items.length` on is exactly what is new.
  */
-export function entriesArrived<T>(current: RunEntries<T> | undefined, offset: number, page: readonly T[], limit: number, finished: boolean): RunEntries<T> | undefined {
+export function entriesArrived<T>(current: RunEntries<T> | undefined, offset: number, page: readonly T[], limit: number): RunEntries<T> | undefined {
   const items = current?.items ?? [];
   if (offset !== items.length) return current;
-  const atEnd = page.length < limit;
-  return { items: page.length === 0 ? items : [...items, ...page], atEnd, final: atEnd && finished };
+  return { items: page.length === 0 ? items : [...items, ...page], atEnd: page.length < limit };
 }
 
-/** Whether polling asks for entries added since: the run may still write and everything up to now is read. */
+/**
+ * Whether polling should ask for a run's new entries: once everything so far was read — also
+ * after the run finished, because its sessions can still log (a staging migration hours later).
+ */
 export function wantsNewEntries(entries: RunEntries<unknown> | undefined): boolean {
-  return entries === undefined || (entries.atEnd && !entries.final);
+  return entries === undefined || entries.atEnd;
 }
 
 /**
