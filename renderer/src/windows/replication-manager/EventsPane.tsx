@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { memo, useDeferredValue, useMemo, useState, type ReactElement } from 'react';
 import type { EngineEvent, Severity } from '../../../../electron/api/contract';
 import { VirtualGrid } from '../../components/VirtualGrid';
@@ -6,6 +6,7 @@ import { filterEvents } from './events-filter';
 import { useEvents } from '../../store/events';
 
 const column = createColumnHelper<EngineEvent>();
+const eventId = (event: EngineEvent): string => String(event.id);
 const columns = [
   column.accessor('time', { header: 'Time', cell: (info) => new Date(info.getValue()).toLocaleString(), size: 180 }),
   column.accessor('host', { header: 'Host', size: 140 }),
@@ -23,7 +24,6 @@ export const EventsPane = memo(function EventsPane(): ReactElement {
   const [severity, setSeverity] = useState<Severity | 'all'>('all');
   const deferredQuery = useDeferredValue(query);
   const rows = useMemo(() => filterEvents(events, deferredQuery, severity), [events, deferredQuery, severity]);
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel() });
 
   return (
     <section className="pane events-pane" aria-label="Events pane">
@@ -38,7 +38,7 @@ export const EventsPane = memo(function EventsPane(): ReactElement {
         </select>
         <span className="count">{rows.length.toLocaleString()} events</span>
       </header>
-      <VirtualGrid table={table} label="Events" className="events-grid" scrollerClassName="events-scroller" rowProps={(row) => ({ className: `severity-${row.original.severity}` })} />
+      <VirtualGrid rows={rows} columns={columns} getRowId={eventId} label="Events" className="events-grid" scrollerClassName="events-scroller" rowProps={(row) => ({ className: `severity-${row.original.severity}` })} />
     </section>
   );
 });

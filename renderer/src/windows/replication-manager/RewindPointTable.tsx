@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { memo, useMemo, type KeyboardEvent, type ReactElement } from 'react';
 import type { RewindPoint } from '../../../../electron/api/contract';
 import { Icon } from '../../components/Icon';
@@ -42,7 +42,6 @@ interface RewindPointTableProps {
  */
 export const RewindPointTable = memo(function RewindPointTable({ points, roots, selectedKey, onSelect }: RewindPointTableProps): ReactElement {
   const rows = useMemo<PointRow[]>(() => points.map((point) => ({ key: pointKey(point), bookmark: point.kind === 'bookmark', ...pointCells(point, roots) })), [points, roots]);
-  const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.key });
   const selectedIndex = useMemo(() => {
     const index = rows.findIndex((row) => row.key === selectedKey);
     return index < 0 ? undefined : index;
@@ -59,7 +58,9 @@ export const RewindPointTable = memo(function RewindPointTable({ points, roots, 
 
   return (
     <VirtualGrid
-      table={table}
+      rows={rows}
+      columns={columns}
+      getRowId={(row) => row.key}
       label="Rewind points"
       className="points-grid"
       scrollerClassName="points-scroller"

@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, type ReactElement } from 'react';
 import { Icon } from '../../components/Icon';
 import { VirtualGrid } from '../../components/VirtualGrid';
@@ -53,10 +53,11 @@ export function EntryTable({ label, entries, markable, markedFrom, onMark, selec
     ],
     [markable, markedFrom, onMark],
   );
-  const table = useReactTable({ data: entries as CatalogEntry[], columns, getCoreRowModel: getCoreRowModel(), getRowId: (entry) => entry.path });
   return (
     <VirtualGrid
-      table={table}
+      rows={entries}
+      columns={columns}
+      getRowId={(entry) => entry.path}
       label={label}
       className="entry-grid"
       scrollerClassName="virtual-scroller"

@@ -1,4 +1,4 @@
-import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, type ReactElement } from 'react';
 import { VirtualGrid } from '../../components/VirtualGrid';
 import { formatInstant } from '../replication-manager/backup-jobs';
@@ -29,6 +29,5 @@ export function QueryResultsTable({ hits, isMarked, onMark, onShown }: QueryResu
     ],
     [isMarked, onMark],
   );
-  const table = useReactTable({ data: hits as SearchHit[], columns, getCoreRowModel: getCoreRowModel(), getRowId: (hit) => `${hit.session} ${hit.path}` });
-  return <VirtualGrid table={table} label="Query results" className="query-grid" scrollerClassName="virtual-scroller" onShown={onShown} rowProps={(row) => ({ title: row.original.path })} />;
+  return <VirtualGrid rows={hits} columns={columns} getRowId={(hit) => `${hit.session} ${hit.path}`} label="Query results" className="query-grid" scrollerClassName="virtual-scroller" onShown={onShown} rowProps={(row) => ({ title: row.original.path })} />;
 }
