@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCredentials, credentialsErrorsByField, rowErrors } from '../../renderer/src/windows/replication-manager/credentials-form';
+import { checkCredentials, credentialsErrorsByField, rowErrors } from '../../renderer/src/components/credentials-form';
 
 describe('Engine credentials dialog', () => {
   it.each([

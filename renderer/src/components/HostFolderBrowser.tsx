@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../windows/replication-manager/credentials-form';
+import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from './credentials-form';
 import { childPath } from '../windows/replication-manager/directory-paths';
 import { CredentialsFieldset } from './CredentialsFieldset';
 import { Dialog } from './Dialog';

@@ -8,7 +8,7 @@ import { HostFolderBrowser } from '../../components/HostFolderBrowser';
 import { isAbsoluteFolder } from '../../components/host-folder-paths';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useBackupManager } from '../../store/backup-manager';
-import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../replication-manager/credentials-form';
+import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../../components/credentials-form';
 import { asksForCredentials, DEFAULT_FOLDER_FORM, parseFolderForm, type FolderErrors, type FolderForm } from './folder-source-form';
 
 /**

@@ -3,7 +3,7 @@ import { CredentialsFieldset } from '../../components/CredentialsFieldset';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { SubmitForm } from '../../components/SubmitForm';
-import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../replication-manager/credentials-form';
+import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../../components/credentials-form';
 import type { HostCredentials, JobHost } from './backup-types';
 
 interface HostCredentialsDialogProps {

@@ -5,7 +5,7 @@ import { CredentialsFieldset } from '../../components/CredentialsFieldset';
 import { Field, inputProps } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { SubmitForm } from '../../components/SubmitForm';
-import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../replication-manager/credentials-form';
+import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../../components/credentials-form';
 import { useRestore } from '../../store/restore';
 import { credentialHostRows, noCredentialsText } from './restore-spec';
 import type { HostCredentials, RequiredHost } from './restore-types';
