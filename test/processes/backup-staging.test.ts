@@ -49,7 +49,7 @@ describe('disk staging', () => {
       30_000,
     );
     if (!migrated || migrated.state !== 'complete') throw new Error('no complete session');
-    expect(fs.readdirSync(stagingDir).filter((name) => name.startsWith(migrated.archiveFile)), 'nothing left on staging').toEqual([]);
+    await pollUntil('nothing left on staging', async () => fs.readdirSync(stagingDir).filter((name) => name.startsWith(migrated.archiveFile)), (names) => names.length === 0, 10_000);
     expect(fs.existsSync(path.join(destinationDir, migrated.archiveFile))).toBe(true);
     const media = (await ok(client.invoke('restore.media', {}))).find((entry) => entry.id === migrated.mediaId);
     expect(media?.pool).toBe('Monthly');
