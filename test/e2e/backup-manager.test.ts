@@ -174,7 +174,8 @@ describe('the Backup Manager, on this machine', () => {
     const security = await startJob(page);
     const submit = await toSubmitJob(page, security);
     expect(await submit.getByRole('radio', { name: 'As scheduled (repeating)' }).isChecked()).toBe(true);
-    expect(await submit.getByText(/^Next run: /).innerText()).toBe(`Next run: ${expected}`);
+    // The dialog asks the engine for the first run: "…" until it answers.
+    await expect.poll(() => submit.getByText(/^Next run: /).innerText(), STEP).toBe(`Next run: ${expected}`);
     await submit.getByLabel('Job name').fill('Payroll every Friday');
     await submitJob(page, submit);
 
