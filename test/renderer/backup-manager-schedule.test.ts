@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSchedule, DEFAULT_SCHEDULE, startsAtSubmission, toggleDay, type ScheduleForm } from '../../renderer/src/windows/backup-manager/schedule-form';
+import { toggleDay } from '../../renderer/src/components/schedule-fields';
+import { buildSchedule, DEFAULT_SCHEDULE, startsAtSubmission, type ScheduleForm } from '../../renderer/src/windows/backup-manager/schedule-form';
 
 const NOW = new Date(2026, 2, 4, 10, 15, 0);
 const form = (patch: Partial<ScheduleForm>): ScheduleForm => ({ ...DEFAULT_SCHEDULE, ...patch });
@@ -22,7 +23,7 @@ describe('the Schedule tab', () => {
   });
 
   it('refuses a weekly schedule without a day, and a time that is not HH:MM', () => {
-    expect(buildSchedule(form({ run: 'repeating', repeat: 'weekly', days: [], time: '22:00' }), NOW)).toEqual({ ok: false, errors: { days: 'Check at least one day.' } });
+    expect(buildSchedule(form({ run: 'repeating', repeat: 'weekly', days: [], time: '22:00' }), NOW)).toEqual({ ok: false, errors: { days: 'Choose at least one day.' } });
     expect(buildSchedule(form({ run: 'repeating', repeat: 'daily', time: '24:00' }), NOW)).toMatchObject({ ok: false, errors: { time: expect.any(String) } });
   });
 

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  controlOfField,
-  fromModifyForm,
-  localInputValue,
-  modifyRefusal,
-  normalizeTime,
-  parseLocalInput,
-  toModifyForm,
-  type ModifyForm,
-} from '../../renderer/src/windows/job-status/job-modify-form';
+import { localInputValue, normalizeTime, parseLocalInput } from '../../renderer/src/components/schedule-fields';
+import { controlOfField, fromModifyForm, modifyRefusal, toModifyForm, type ModifyForm } from '../../renderer/src/windows/job-status/job-modify-form';
 import type { BackupJob } from '../../renderer/src/windows/replication-manager/backup-jobs';
 import { backupJob, restoreJob } from './job-fixtures';
 
@@ -75,7 +67,7 @@ describe('the Modify dialog of the Job Queue', () => {
     ['a week without days', { scheduleKind: 'weekly', days: [], time: '22:00' }, { days: 'Choose at least one day.' }],
     ['zero hours', { scheduleKind: 'everyHours', hours: '0' }, { hours: 'Enter a whole number of hours from 1 to 168.' }],
     ['a missing start', { scheduleKind: 'everyHours', from: '' }, { from: 'Enter the date and time the hours count from.' }],
-    ['a missing date', { scheduleKind: 'once', onceAt: '' }, { onceAt: 'Enter a date and time.' }],
+    ['a missing date', { scheduleKind: 'once', onceAt: '' }, { onceAt: 'Enter the date and time to run the job.' }],
     ['a timeout past a day', { timeoutSeconds: '86401' }, { timeoutSeconds: 'Enter a whole number of seconds from 1 to 86400.' }],
     ['no device group', { deviceGroupId: '' }, { deviceGroupId: 'Choose a device group.' }],
   ])('says what to correct for %s', (_name, patch, errors) => {

@@ -2,7 +2,8 @@ import type { ReactElement } from 'react';
 import { Field, inputProps } from '../../components/Field';
 import { useBackupManager } from '../../store/backup-manager';
 import { NextRun } from './NextRun';
-import { toggleDay, WEEKDAYS, type RepeatChoice, type RunChoice } from './schedule-form';
+import { toggleDay, WEEKDAYS } from '../../components/schedule-fields';
+import type { RepeatChoice, RunChoice } from './schedule-form';
 
 const RUN_CHOICES: ReadonlyArray<{ value: RunChoice; label: string }> = [
   { value: 'now', label: 'Run now' },

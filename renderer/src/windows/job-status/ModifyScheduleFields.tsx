@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { Field, inputProps } from '../../components/Field';
-import { SCHEDULE_KINDS, WEEKDAYS, type ModifyErrors, type ModifyForm } from './job-modify-form';
+import { WEEKDAYS } from '../../components/schedule-fields';
+import { SCHEDULE_KINDS, type ModifyErrors, type ModifyForm } from './job-modify-form';
 
 interface ModifyFieldsProps {
   form: ModifyForm;

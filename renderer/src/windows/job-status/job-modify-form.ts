@@ -1,10 +1,9 @@
 import type { ChannelRequest } from '../../../../electron/api/contract';
+import { localInputValue, scheduleOfFields, type Schedule, type ScheduleKind } from '../../components/schedule-fields';
 import type { BackupJob, QueueJob } from '../replication-manager/backup-jobs';
 
-type Schedule = BackupJob['schedule'];
 type Options = BackupJob['options'];
 export type BackupJobChanges = ChannelRequest<'backup.job-modify'>['changes'];
-export type ScheduleKind = Schedule['kind'];
 
 /** The Modify dialog's controls, as text where the user types. */
 export interface ModifyForm {
@@ -41,33 +40,7 @@ export const SCHEDULE_KINDS: ReadonlyArray<{ kind: ScheduleKind; label: string }
   { kind: 'everyHours', label: 'Every N hours' },
 ];
 
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-
 const pad = (value: number): string => String(value).padStart(2, '0');
-
-/** An instant as a datetime-local value in this computer's time zone: "2026-11-26T22:00". */
-export function localInputValue(instant: Date): string {
-  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}T${pad(instant.getHours())}:${pad(instant.getMinutes())}`;
-}
-
-/** A datetime-local value as the instant it names in this computer's time zone; undefined when it is not one. */
-export function parseLocalInput(value: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
-  if (!match) return undefined;
-  const [year, month, day, hours, minutes] = match.slice(1).map(Number) as [number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hours > 23 || minutes > 59) return undefined;
-  const instant = new Date(year, month - 1, day, hours, minutes);
-  return instant.getDate() === day ? instant : undefined;
-}
-
-/** "HH:MM" (24-hour) with a leading zero added to a one-digit hour ("2:30" → "02:30"); undefined when it is not a time. */
-export function normalizeTime(value: string): string | undefined {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
-  if (!match) return undefined;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  return hours <= 23 && minutes <= 59 ? `${pad(hours)}:${pad(minutes)}` : undefined;
-}
 
 /**
  * The form for a job as it is. Controls of the other schedule kinds start from the job's
@@ -103,29 +76,11 @@ function wholeNumber(text: string, min: number, max: number): number | undefined
 }
 
 function scheduleOf(form: ModifyForm, errors: ModifyErrors): Schedule | undefined {
-  switch (form.scheduleKind) {
-    case 'once': {
-      const at = parseLocalInput(form.onceAt);
-      if (!at) errors.onceAt = 'Enter a date and time.';
-      return at ? { kind: 'once', at: at.toISOString() } : undefined;
-    }
-    case 'daily':
-    case 'weekly': {
-      const time = normalizeTime(form.time);
-      if (!time) errors.time = 'Enter a time as HH:MM (24-hour, e.g. 22:00).';
-      if (form.scheduleKind === 'daily') return time ? { kind: 'daily', time } : undefined;
-      const days = [...new Set(form.days)].filter((day) => day >= 0 && day <= 6).sort((a, b) => a - b);
-      if (days.length === 0) errors.days = 'Choose at least one day.';
-      return time && days.length > 0 ? { kind: 'weekly', days, time } : undefined;
-    }
-    case 'everyHours': {
-      const hours = wholeNumber(form.hours, 1, 24 * 7);
-      const from = parseLocalInput(form.from);
-      if (hours === undefined) errors.hours = 'Enter a whole number of hours from 1 to 168.';
-      if (!from) errors.from = 'Enter the date and time the hours count from.';
-      return hours !== undefined && from ? { kind: 'everyHours', hours, from: from.toISOString() } : undefined;
-    }
-  }
+  const made = scheduleOfFields(form.scheduleKind, { at: form.onceAt, time: form.time, days: form.days, hours: form.hours, from: form.from }, { now: new Date(), blankFromIsNow: false });
+  if (made.ok) return made.schedule;
+  const { at, ...others } = made.errors;
+  Object.assign(errors, others, at === undefined ? {} : { onceAt: at });
+  return undefined;
 }
 
 /**

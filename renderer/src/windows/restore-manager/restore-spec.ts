@@ -1,3 +1,4 @@
+import { parseLocalInput } from '../../components/schedule-fields';
 import type { MarkedItem } from './restore-selection';
 import { markedSessions } from './restore-selection';
 import { restoresWholeOnly, type RequiredHost, type RestoreDestination, type RestoreSpecInput, type SessionInfo } from './restore-types';
@@ -96,10 +97,7 @@ export type RunWhen = { kind: 'now' } | { kind: 'at'; local: string };
 /** The job's start instant as the engine takes it (ISO with offset); undefined = now; an error text when the time is not one. */
 export function runAtInstant(when: RunWhen): { ok: true; at: string | undefined } | { ok: false; message: string } {
   if (when.kind === 'now') return { ok: true, at: undefined };
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(when.local.trim());
-  if (!match) return { ok: false, message: 'Enter the date and time to run the job.' };
-  const [year, month, day, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0));
-  const instant = new Date(year ?? 0, (month ?? 1) - 1, day, hours, minutes, seconds);
-  if (Number.isNaN(instant.getTime()) || instant.getDate() !== day) return { ok: false, message: 'Enter a real date and time.' };
-  return { ok: true, at: instant.toISOString() };
+  if (when.local.trim() === '') return { ok: false, message: 'Enter the date and time to run the job.' };
+  const instant = parseLocalInput(when.local);
+  return instant ? { ok: true, at: instant.toISOString() } : { ok: false, message: 'Enter a real date and time.' };
 }
