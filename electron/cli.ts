@@ -30,13 +30,18 @@ Commands:
   test <scenario>            start an Assured Recovery test
   backup <scenario>          back the scenario up now from its Replica (--wait; --password-file F encrypts)
   jobs                       the job queue (backup and restore jobs)
+  sources                    what the Backup Manager can back up: registered scenarios and folder sources
+  add-folder <host> <folder> add a folder on a host as a backup source (--credentials-file for another host)
+  remove-source <id>         remove a folder source (its sessions stay restorable)
+  credentials                hosts whose engine credentials are stored (encrypted), with their users
+  forget-credentials <host>  forget a host's stored credentials
   apply-restore <job>        swap in files a restore left as <name>.TMP (once the application is stopped)
   send-to-master <job>       after a restore to a Replica: copy the restored paths to the Master
 
 Options:
   --data-dir DIR             the console host's data folder (default: ${defaultDataDir()})
   --replica HOST             which Replica (default: the first)
-  --credentials-file FILE    run: JSON [{"host","user","password"}] for engines on other hosts
+  --credentials-file FILE    run, add-folder: JSON [{"host","user","password"}] for engines on other hosts
   --json                     machine-readable output`;
 
 async function main(argv: string[]): Promise<number> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ErrorInfo, LiveScenario, Result, Scenario } from '../api/contract';
 import type { ContractClient } from './contract-client';
 import { runBackupCommand } from './backup-commands';
+import { runSourceCommand } from './source-commands';
 import { runProtectionCommand } from './protection-commands';
 
 export class CommandError extends Error {
@@ -45,6 +46,11 @@ export function replicaOf(scenario: Scenario, host: string | undefined): string 
 }
 
 const CredentialsFileSchema = z.array(z.object({ host: z.string(), user: z.string(), password: z.string() }));
+
+/** The --credentials-file's entries, or none. */
+export function credentialsFrom(options: CommandOptions): z.infer<typeof CredentialsFileSchema> {
+  return options.credentialsFile ? CredentialsFileSchema.parse(JSON.parse(fs.readFileSync(options.credentialsFile, 'utf8'))) : [];
+}
 
 export interface CommandOptions {
   json: boolean;
@@ -91,8 +97,7 @@ export async function runCommand(client: ContractClient, command: string, args: 
     }
     case 'run': {
       const scenario = await findScenario(client, scenarioArgument());
-      const credentials = options.credentialsFile ? CredentialsFileSchema.parse(JSON.parse(fs.readFileSync(options.credentialsFile, 'utf8'))) : [];
-      const started = unwrap(await client.invoke('scenario.run', { id: scenario.id, credentials }));
+      const started = unwrap(await client.invoke('scenario.run', { id: scenario.id, credentials: credentialsFrom(options) }));
       return print(started, () => `Scenario "${started.name}" is running.`);
     }
     case 'stop': {
@@ -107,6 +112,6 @@ export async function runCommand(client: ContractClient, command: string, args: 
       return print({ id: scenario.id, replicaId }, () => `Replica ${scenario.replicas.find((replica) => replica.id === replicaId)?.host ?? replicaId} of "${scenario.name}" ${command === 'suspend' ? 'suspended' : 'resumed'}.`);
     }
     default:
-      return (await runBackupCommand(client, command, args, options)) ?? runProtectionCommand(client, command, args, options);
+      return (await runBackupCommand(client, command, args, options)) ?? (await runSourceCommand(client, command, args, options)) ?? runProtectionCommand(client, command, args, options);
   }
 }

@@ -73,6 +73,29 @@ describe('understudy CLI', () => {
     expect(understudy(dataDir, 'list').stdout).toMatch(/Stopped by user/);
   });
 
+  it('lists backup sources, adds and removes a folder source, and lists stored credentials without a password', async () => {
+    const dataDir = tempDir();
+    const { client } = await connect(dataDir);
+    client.close();
+    const folder = tempDir('understudy-cli-folder-');
+    fs.writeFileSync(path.join(folder, 'minutes.txt'), 'board minutes');
+
+    const missing = understudy(dataDir, 'add-folder', 'localhost', path.join(folder, 'gone'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/^E3389 /m);
+    const added = understudy(dataDir, 'add-folder', 'localhost', folder);
+    expect(added.stdout, added.stderr).toMatch(/^Folder source ".* on localhost" \((folder-[0-9a-f]+)\) added\.$/m);
+    const id = /\((folder-[0-9a-f]+)\)/.exec(added.stdout)?.[1] ?? '';
+    expect(understudy(dataDir, 'sources').stdout).toMatch(new RegExp(`${id}\\s+.* on localhost\\s+folder\\s+localhost\\s+—`));
+    const listed = JSON.parse(understudy(dataDir, 'sources', '--json').stdout) as { id: string; roots: string[] }[];
+    expect(listed).toEqual([expect.objectContaining({ id, roots: [folder] })]);
+    expect(understudy(dataDir, 'remove-source', id).stdout).toContain('sessions stay restorable');
+    expect(JSON.parse(understudy(dataDir, 'sources', '--json').stdout)).toEqual([]);
+
+    expect(understudy(dataDir, 'credentials').stdout.trim()).toBe('No engine credentials are stored.');
+    expect(understudy(dataDir, 'forget-credentials', 'fs01.example.lan').stdout).toContain('forgotten');
+  });
+
   it('explains errors with their code and exits non-zero', async () => {
     const dataDir = tempDir();
     const missing = understudy(dataDir, 'list');
