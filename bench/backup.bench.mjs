@@ -28,12 +28,14 @@
 // Env: BENCH_MB (data set size, default 1024 — scales the file count and the big files),
 // BENCH_RUNS (3), BENCH_CASES (comma list of ours-plain,ours-gzip,ours-gzip-aes,tar,restic),
 // BENCH_DIR (temp parent; the data set and the outputs are written there).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { requireDist } from './lib/dist.mjs';
-import { makeSeededDataSet, seededShape, walkTree } from './lib/backup-data.mjs';
+import { makeSeededDataSet, seededShape, treeBytes, walkTree } from './lib/backup-data.mjs';
+import { chosenCases } from './lib/cases.mjs';
+import { int } from './lib/format.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { median } from './lib/measure.mjs';
 import { archiverVersions, codeVersion, machineLine } from './lib/machine.mjs';
@@ -46,39 +48,14 @@ const SHAPE = seededShape(Number(process.env.BENCH_MB ?? 1024));
 const { smallFiles: SMALL_FILES, bigFiles: BIG_FILES, bigBytes: BIG_BYTES } = SHAPE;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ALL_CASES = ['ours-plain', 'ours-gzip', 'ours-gzip-aes', 'tar', 'restic'];
-const CASES = (process.env.BENCH_CASES ?? ALL_CASES.join(','))
-  .split(',')
-  .map((name) => name.trim())
-  .filter(Boolean);
-for (const name of CASES) if (!ALL_CASES.includes(name)) throw new Error(`unknown case ${name}; known: ${ALL_CASES.join(', ')}`);
+const CASES = chosenCases(ALL_CASES);
 const PASSWORD = 'bench-password-5';
 const READ_BYTES = MiB;
 
 const nowMs = () => performance.now();
-const int = (value) => Math.round(value).toLocaleString('en');
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 
-const { tmp, track, cleanUp } = benchWorkspace(BENCH);
-
-/** A child process (own process group, killed on exit by the workspace); rejects on a non-zero exit. */
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options }));
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`))));
-  });
-}
-
-function duBytes(target) {
-  let total = 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.size;
-  for (const name of fs.readdirSync(target)) total += duBytes(path.join(target, name));
-  return total;
-}
+const { tmp, run, cleanUp } = benchWorkspace(BENCH);
 
 // ---------------------------------------------------------------- the cases
 async function ours(data, tree, out, { compression, encrypted }) {
@@ -120,14 +97,14 @@ async function runCase(name, data, tree, out) {
     await run('restic', ['backup', '--host', 'bench', '.'], { env, cwd: data });
     await run('sync', []);
     const ms = nowMs() - t1;
-    const size = duBytes(path.join(out, 'repo'));
+    const size = treeBytes(path.join(out, 'repo'));
     fs.rmSync(out, { recursive: true, force: true });
     return { ms, size, parentCpuMs: cpuMsSince(c1) };
   }
   await run('sync', []);
   const ms = nowMs() - t0;
   const parentCpuMs = cpuMsSince(cpu0);
-  const size = duBytes(out);
+  const size = treeBytes(out);
   fs.rmSync(out, { recursive: true, force: true });
   execFileSync('sync');
   return { ms, size, parentCpuMs, ...extra };

@@ -21,8 +21,9 @@
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
 import { median } from './lib/measure.mjs';
-import { addServerFolders, catalogueSession, dirBytes, nextBackupOf, openBenchCatalog } from './lib/bench-catalog.mjs';
+import { addServerFolders, catalogueSession, dirBytes, nextBackupOf, openBenchCatalog, benchScenario } from './lib/bench-catalog.mjs';
 import { codeVersion, machineLine } from './lib/machine.mjs';
+import { int, ms } from './lib/format.mjs';
 
 const BENCH = 'catalog';
 
@@ -35,20 +36,10 @@ const CHECKPOINTS = [...new Set([1e6, TARGET_ROWS >= 10e6 ? 5e6 : 0, BACKUPS * S
   .sort((a, b) => a - b);
 const SHA = 'a'.repeat(64);
 const HOST = 'fs-bench';
-const SCENARIO = {
-  id: 'bench',
-  name: 'Bench file server',
-  type: 'FileServer',
-  master: { host: HOST, port: 25000, roots: ['D:\\Shares'] },
-  replicas: [{ id: 'r', host: 'dr', port: 25000, target: 'E:\\R' }],
-  entities: [{ name: 'Volume D:', masterPaths: ['D:\\Shares'] }],
-  mode: 'suspend',
-};
+const SCENARIO = benchScenario({ id: 'bench', name: 'Bench file server', host: HOST });
 
 
 const nowMs = () => performance.now();
-const int = (value) => Math.round(value).toLocaleString('en');
-const ms = (value) => (value >= 100 ? `${int(value)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`);
 
 /** The first backup's tree: folders of 10–40 entries (≈ 10,000 folders for 250,000 entries). */
 function fileServerTree(count, next) {

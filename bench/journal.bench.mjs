@@ -50,8 +50,9 @@ import { distPath, requireDist } from './lib/dist.mjs';
 import { adminSession as openAdminSession, startEngine as startEngineProcess } from './lib/engines.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
-import { cpuMs, median } from './lib/measure.mjs';
+import { cpuMs, median, percentile } from './lib/measure.mjs';
 import { codeVersion, machineLine } from './lib/machine.mjs';
+import { int, ms } from './lib/format.mjs';
 
 const BENCH = 'journal';
 distPath(BENCH, 'engine/daemon.js');
@@ -92,14 +93,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const { tmp, track, cleanUp } = benchWorkspace('journal');
 
 // ---------------------------------------------------------------- small helpers
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
-}
-const ms = (value) => (Number.isFinite(value) ? (value >= 100 ? `${Math.round(value).toLocaleString('en')} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`) : '—');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '—');
 const mbps = (bytes, millis) => (bytes / 1e6 / (millis / 1000)).toFixed(0);
-const int = (value) => Math.round(value).toLocaleString('en');
 
 function newDir(name) {
   const dir = path.join(tmp, name);

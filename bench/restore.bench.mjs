@@ -33,12 +33,14 @@
 // BENCH_DIR (temp parent). Default cases: ours-plain, ours-gzip-aes, read-gzip-aes, tar, tar-gz,
 // restic (ours-gzip and read-plain on request: each session written costs a minute of setup on
 // /usr/share).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { copyTree, makeSeededDataSet, seededShape, walkTree } from './lib/backup-data.mjs';
+import { copyTree, makeSeededDataSet, seededShape, treeBytes, walkTree } from './lib/backup-data.mjs';
+import { chosenCases } from './lib/cases.mjs';
+import { int } from './lib/format.mjs';
 import { requireDist } from './lib/dist.mjs';
 import { cpuMs, median } from './lib/measure.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
@@ -61,40 +63,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const LONG_MS = Number(process.env.BENCH_LONG_MS ?? 60_000);
 const ALL_CASES = ['ours-plain', 'ours-gzip', 'ours-gzip-aes', 'engine-gzip-aes', 'read-gzip-aes', 'read-plain', 'tar', 'tar-gz', 'restic'];
 const DEFAULT_CASES = ['ours-plain', 'ours-gzip-aes', 'read-gzip-aes', 'tar', 'tar-gz', 'restic'];
-const CASES = (process.env.BENCH_CASES ?? DEFAULT_CASES.join(','))
-  .split(',')
-  .map((name) => name.trim())
-  .filter(Boolean);
-for (const name of CASES) if (!ALL_CASES.includes(name)) throw new Error(`unknown case ${name}; known: ${ALL_CASES.join(', ')}`);
+const CASES = chosenCases(ALL_CASES, DEFAULT_CASES);
 const PASSWORD = 'bench-password-6';
 const ADMIN = { user: 'admin', password: `bench-${randomUUID()}` };
 const READ_BYTES = MiB;
 
 const nowMs = () => performance.now();
-const int = (value) => Math.round(value).toLocaleString('en');
 const mb = (bytes) => `${int(bytes / 1e6)} MB`;
 
-const { tmp, track, cleanUp } = benchWorkspace(BENCH);
-
-/** A child process (own process group, killed on exit by the workspace); rejects on a non-zero exit. */
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options }));
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`))));
-  });
-}
-
-function duBytes(target) {
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.size;
-  let total = 0;
-  for (const name of fs.readdirSync(target)) total += duBytes(path.join(target, name));
-  return total;
-}
+const { tmp, track, run, cleanUp } = benchWorkspace(BENCH);
 
 // ---------------------------------------------------------------- setup (untimed)
 async function writeSession(data, tree, file, { compression, encrypted }) {
@@ -276,7 +253,7 @@ try {
     inputs.resticEnv = { ...process.env, RESTIC_PASSWORD: PASSWORD, RESTIC_REPOSITORY: path.join(tmp, 'restic-repo'), RESTIC_CACHE_DIR: path.join(tmp, 'restic-cache') };
     await run('restic', ['init'], { env: inputs.resticEnv });
     await run('restic', ['backup', '--host', 'bench', '.'], { env: inputs.resticEnv, cwd: data });
-    sizes.restic = duBytes(path.join(tmp, 'restic-repo'));
+    sizes.restic = treeBytes(path.join(tmp, 'restic-repo'));
   }
   if (needs('engine-gzip-aes')) {
     const { startEngine, adminSession } = await import('./lib/engines.mjs');

@@ -34,9 +34,10 @@ import path from 'node:path';
 import { requireDist } from './lib/dist.mjs';
 import { prng } from './lib/prng.mjs';
 import { benchWorkspace } from './lib/workspace.mjs';
-import { median } from './lib/measure.mjs';
-import { addServerFolders, catalogueSession, directoryEntry, dirBytes, nextBackupOf, openBenchCatalog, wordOf } from './lib/bench-catalog.mjs';
+import { median, percentile } from './lib/measure.mjs';
+import { addServerFolders, catalogueSession, directoryEntry, dirBytes, nextBackupOf, openBenchCatalog, wordOf, benchScenario } from './lib/bench-catalog.mjs';
 import { codeVersion, machineLine } from './lib/machine.mjs';
+import { int, ms } from './lib/format.mjs';
 
 const BENCH = 'tree-browse';
 const { FileCatalog } = requireDist(BENCH, 'engine/backup/catalog/file-catalog.js');
@@ -53,23 +54,9 @@ const GOAL_MS = 100; // GOALS.md
 const SHA = 'b'.repeat(64);
 const HOST = 'fs-tree';
 const BIG_DIR = 'D:\\Shares\\Scans\\Inbox';
-const SCENARIO = {
-  id: 'tree',
-  name: 'Bench file server (tree)',
-  type: 'FileServer',
-  master: { host: HOST, port: 25000, roots: ['D:\\Shares'] },
-  replicas: [{ id: 'r', host: 'dr', port: 25000, target: 'E:\\R' }],
-  entities: [{ name: 'Volume D:', masterPaths: ['D:\\Shares'] }],
-  mode: 'suspend',
-};
+const SCENARIO = benchScenario({ id: 'tree', name: 'Bench file server (tree)', host: HOST });
 
 const nowMs = () => performance.now();
-const int = (value) => Math.round(value).toLocaleString('en');
-const ms = (value) => (value >= 100 ? `${int(value)} ms` : value >= 1 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`);
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 /** The first backup: the big folder (random order) and folders of 10–40 entries up to SERVER_FILES. */
 function serverTree(next) {

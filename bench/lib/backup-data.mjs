@@ -134,3 +134,12 @@ export function walkTree(root) {
   visit('');
   return { dirs, files };
 }
+
+/** The bytes of a file, or of every file below a folder. */
+export function treeBytes(target) {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.size;
+  let total = 0;
+  for (const name of fs.readdirSync(target)) total += treeBytes(path.join(target, name));
+  return total;
+}

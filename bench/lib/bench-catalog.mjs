@@ -54,6 +54,19 @@ export function dirBytes(dir) {
  * A catalog in `tmp/catalog` with `scenario` registered, one disk device, and a backup job
  * claimed from the queue: what sessions are catalogued under (its run and media).
  */
+/** A registered FileServer scenario on `host` whose one root is D:\Shares (the file-server fixture's). */
+export function benchScenario({ id, name, host }) {
+  return {
+    id,
+    name,
+    type: 'FileServer',
+    master: { host, port: 25000, roots: ['D:\\Shares'] },
+    replicas: [{ id: 'r', host: 'dr', port: 25000, target: 'E:\\R' }],
+    entities: [{ name: 'Volume D:', masterPaths: ['D:\\Shares'] }],
+    mode: 'suspend',
+  };
+}
+
 export function openBenchCatalog(bench, tmp, scenario) {
   const { openCatalog } = requireDist(bench, 'engine/catalog/open-catalog.js');
   const { createBackupCatalog } = requireDist(bench, 'engine/backup/catalog/backup-catalog.js');

@@ -1,4 +1,4 @@
-// Figures shared by the benches: the median of finite values, and CPU time from /proc.
+// Figures shared by the benches: the median of finite values, percentiles, and CPU time from /proc.
 import fs from 'node:fs';
 
 /** The median of the finite values (the mean of the middle two for an even count); NaN when there is none. */
@@ -7,6 +7,12 @@ export function median(values) {
   if (sorted.length === 0) return NaN;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The p-th percentile (nearest rank); NaN for no values. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
 }
 
 function statFields(pid) {

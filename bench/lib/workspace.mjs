@@ -1,5 +1,6 @@
 // A bench run's temporary folder and child processes: on exit, Ctrl-C or SIGTERM the children
 // are killed (their whole process group when they lead one) and the folder removed.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,5 +34,15 @@ export function benchWorkspace(name) {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return { tmp, track, cleanUp };
+  /** A child process (own process group, killed on exit); resolves with its output, rejects on a non-zero exit. */
+  const run = (command, args, options = {}) =>
+    new Promise((resolve, reject) => {
+      const child = track(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options }));
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`))));
+    });
+  return { tmp, track, run, cleanUp };
 }
