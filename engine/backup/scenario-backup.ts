@@ -86,13 +86,14 @@ async function writeSessions(context: ScenarioBackupContext, subject: BackupSubj
   const device = catalog.devices.requireGroup(groupId).devices[0];
   if (!device) throw new UserError('E3377', `device group ${groupId} has no device`);
   const media = catalog.media.create({ deviceId: device.id, pool: staging ? null : job.mediaPool, runId });
+  const destination = catalog.devices.requireGroup(job.deviceGroupId).name;
   const totals: Totals = { files: 0, directories: 0, bytes: 0 };
   for (const [entity, items] of entities) {
     const written = await writeSession(context, { scenario: subject, entity, items, source, devicePath: device.path, mediaId: media.id });
     if (staging) {
       catalog.staged.note({ session: written.session, runId, finalGroupId: job.deviceGroupId, mediaPool: job.mediaPool, stagingPath: device.path, migrateAfterHours: staging.migrateAfterHours });
       const when = staging.migrateAfterHours === 0 ? 'now' : `in ${staging.migrateAfterHours} h`;
-      catalog.activity.append({ type: 'Information', runId, session: written.session, scenarioName: subject.name, message: `Session ${written.session} written to the staging device ${device.path}; it migrates to device group "${catalog.devices.requireGroup(job.deviceGroupId).name}" ${when}` });
+      catalog.activity.append({ type: 'Information', runId, session: written.session, scenarioName: subject.name, message: `Session ${written.session} written to the staging device ${device.path}; it migrates to device group "${destination}" ${when}` });
     }
     totals.files += written.files;
     totals.directories += written.directories;

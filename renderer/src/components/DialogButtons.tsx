@@ -10,12 +10,19 @@ interface DialogButtonsProps {
   /** Submits this form (the dialog's fields); without it the confirm button calls `onConfirm`. */
   form?: string;
   onConfirm?(): void;
+  /** A step of a sequence (Security → Submit Job): Back returns to the step before. */
+  onBack?(): void;
 }
 
-/** Cancel, then the dialog's one action — the same pair in every dialog. */
-export function DialogButtons({ confirmLabel, onCancel, busy = false, disabled = false, danger = false, form, onConfirm }: DialogButtonsProps): ReactElement {
+/** Cancel, then the dialog's one action — the same pair in every dialog (after Back in a sequence of steps). */
+export function DialogButtons({ confirmLabel, onCancel, busy = false, disabled = false, danger = false, form, onConfirm, onBack }: DialogButtonsProps): ReactElement {
   return (
     <>
+      {onBack && (
+        <button type="button" onClick={onBack} disabled={busy}>
+          Back
+        </button>
+      )}
       <button type="button" onClick={onCancel}>
         Cancel
       </button>

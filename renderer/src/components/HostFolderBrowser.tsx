@@ -1,13 +1,12 @@
 import { useState, type ReactElement } from 'react';
-import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from './credentials-form';
 import { childPath } from '../windows/replication-manager/directory-paths';
-import { CredentialsFieldset } from './CredentialsFieldset';
 import { Dialog } from './Dialog';
 import { DialogButtons } from './DialogButtons';
 import { ErrorBanner } from './ErrorBanner';
 import { isAbsoluteFolder, parentFolder } from './host-folder-paths';
 import { Icon } from './Icon';
 import { SubmitForm } from './SubmitForm';
+import { useEngineLogin } from './use-engine-login';
 import { useHostFolders, type BrowseCredentials } from './use-host-folders';
 
 interface HostFolderBrowserProps {
@@ -33,8 +32,7 @@ const NEEDS_CREDENTIALS = 'AE0459';
 export function HostFolderBrowser({ host, initialPath, knownUser = '', onChoose, onClose }: HostFolderBrowserProps): ReactElement {
   const [path, setPath] = useState(initialPath);
   const [typed, setTyped] = useState(initialPath);
-  const [login, setLogin] = useState<CredentialsRow>({ user: knownUser, password: '' });
-  const [loginErrors, setLoginErrors] = useState<CredentialsErrors>({});
+  const engineLogin = useEngineLogin(knownUser);
   /** The credentials sent with the listings since Connect, and how many times Connect was pressed (each press asks again). */
   const [sent, setSent] = useState<{ credentials: BrowseCredentials | undefined; attempt: number }>({ credentials: undefined, attempt: 0 });
   const listing = useHostFolders(host, path, sent.credentials, sent.attempt);
@@ -47,10 +45,8 @@ export function HostFolderBrowser({ host, initialPath, knownUser = '', onChoose,
     setTyped(next);
   };
   const connect = (): void => {
-    const errors = checkCredentials([login]);
-    setLoginErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    setSent((current) => ({ credentials: { host, user: login.user.trim(), password: login.password }, attempt: current.attempt + 1 }));
+    const credentials = engineLogin.checked(host);
+    if (credentials) setSent((current) => ({ credentials, attempt: current.attempt + 1 }));
   };
 
   return (
@@ -61,15 +57,7 @@ export function HostFolderBrowser({ host, initialPath, knownUser = '', onChoose,
     >
       {asking && (
         <SubmitForm className="form browse-login" aria-label="Engine credentials" autoComplete="off" error={undefined} onSubmit={connect}>
-          <CredentialsFieldset
-            id="browse-cred"
-            legend={`Engine administrator on ${host}`}
-            userLabel={`User for ${host}`}
-            passwordLabel={`Password for ${host}`}
-            value={login}
-            errors={rowErrors(loginErrors, 0)}
-            onChange={(patch) => setLogin((current) => ({ ...current, ...patch }))}
-          />
+          {engineLogin.fieldset('browse-cred', host)}
           <button type="submit">Connect</button>
         </SubmitForm>
       )}

@@ -1,6 +1,5 @@
 import { useState, type ReactElement } from 'react';
 import type { ErrorInfo } from '../../../../electron/api/contract';
-import { CredentialsFieldset } from '../../components/CredentialsFieldset';
 import { Dialog } from '../../components/Dialog';
 import { DialogButtons } from '../../components/DialogButtons';
 import { Field, inputProps } from '../../components/Field';
@@ -8,7 +7,7 @@ import { HostFolderBrowser } from '../../components/HostFolderBrowser';
 import { isAbsoluteFolder } from '../../components/host-folder-paths';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useBackupManager } from '../../store/backup-manager';
-import { checkCredentials, rowErrors, type CredentialsErrors, type CredentialsRow } from '../../components/credentials-form';
+import { useEngineLogin } from '../../components/use-engine-login';
 import { asksForCredentials, DEFAULT_FOLDER_FORM, parseFolderForm, type FolderErrors, type FolderForm } from './folder-source-form';
 
 /**
@@ -23,8 +22,8 @@ export function AddFolderDialog({ onClose }: { onClose(): void }): ReactElement 
   const [errors, setErrors] = useState<FolderErrors>({});
   /** Shown once the host's engine asked for credentials (or Browse… was given some). */
   const [asking, setAsking] = useState(false);
-  const [login, setLogin] = useState<CredentialsRow>({ user: '', password: '' });
-  const [loginErrors, setLoginErrors] = useState<CredentialsErrors>({});
+  const engineLogin = useEngineLogin();
+  const { login, setLogin } = engineLogin;
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [busy, setBusy] = useState(false);
   const [browsing, setBrowsing] = useState(false);
@@ -41,13 +40,12 @@ export function AddFolderDialog({ onClose }: { onClose(): void }): ReactElement 
 
   const submit = async (): Promise<void> => {
     const parsed = parseFolderForm(form);
-    const missing = asking ? checkCredentials([login]) : {};
+    const typed = asking ? engineLogin.checked(host) : undefined;
     setErrors(parsed.ok ? {} : parsed.errors);
-    setLoginErrors(missing);
-    if (!parsed.ok || Object.keys(missing).length > 0) return;
+    if (!parsed.ok || (asking && !typed)) return;
     setBusy(true);
     setError(undefined);
-    const result = await addFolder(parsed.draft, asking ? [{ host: parsed.draft.host, user: login.user.trim(), password: login.password }] : []);
+    const result = await addFolder(parsed.draft, typed ? [{ ...typed, host: parsed.draft.host }] : []);
     setBusy(false);
     if (result.ok) return onClose();
     setError(result.error);
@@ -73,17 +71,7 @@ export function AddFolderDialog({ onClose }: { onClose(): void }): ReactElement 
             </button>
           </div>
         </Field>
-        {asking && (
-          <CredentialsFieldset
-            id="folder-cred"
-            legend={`Engine administrator on ${host}`}
-            userLabel={`User for ${host}`}
-            passwordLabel={`Password for ${host}`}
-            value={login}
-            errors={rowErrors(loginErrors, 0)}
-            onChange={(patch) => setLogin((current) => ({ ...current, ...patch }))}
-          />
-        )}
+        {asking && engineLogin.fieldset('folder-cred', host)}
       </SubmitForm>
       {browsing && (
         <HostFolderBrowser

@@ -80,14 +80,7 @@ export function SubmitJobDialog({ context, hosts, credentials, onBack, onClose, 
       title="Submit Job"
       wide
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onBack} disabled={busy}>
-            Back
-          </button>
-          <DialogButtons confirmLabel="Submit" form="backup-submit-form" busy={busy} onCancel={onClose} />
-        </>
-      }
+      footer={<DialogButtons confirmLabel="Submit" form="backup-submit-form" busy={busy} onCancel={onClose} onBack={onBack} />}
     >
       <SubmitForm id="backup-submit-form" error={error} onSubmit={submit}>
         <dl className="submit-summary" aria-label="Job summary">

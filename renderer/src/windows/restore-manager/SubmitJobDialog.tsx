@@ -52,14 +52,7 @@ export function SubmitJobDialog({ context, credentials, password, onBack, onClos
     <Dialog
       title="Submit Job"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onBack} disabled={busy}>
-            Back
-          </button>
-          <DialogButtons confirmLabel="Submit" form="restore-submit-form" busy={busy} onCancel={onClose} />
-        </>
-      }
+      footer={<DialogButtons confirmLabel="Submit" form="restore-submit-form" busy={busy} onCancel={onClose} onBack={onBack} />}
     >
       <SubmitForm id="restore-submit-form" error={error} onSubmit={submit}>
         <dl className="submit-summary">
